@@ -23,7 +23,7 @@ plugins:
 YAML
 rm -rf "$root/runtime/gen"
 types=""
-for rpc in PostModelOutputs GenerateModelOutputs StreamModelOutputs GetModel GetModelVersion; do
+for rpc in PostModelOutputs GenerateModelOutputs StreamModelOutputs GetModel GetModelVersion GetUser; do
   types="$types --type clarifai.api.V2.$rpc"
 done
 (cd "$work" && "$root/node_modules/.bin/buf" generate $types)
