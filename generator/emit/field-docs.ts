@@ -1,0 +1,25 @@
+/** The doc comment of one argument: its description, default, range and choices, all verbatim from the model. */
+import type { ModelTypeField } from "../../runtime/signature.js";
+import { commentLines, inlineCommentText, joinBlocks } from "./doc-comment.js";
+
+export function argumentDocLines(field: ModelTypeField): string[] {
+  const facts: string[] = [];
+  const range = field.model_type_range_info;
+  if (range && (range.min !== undefined || range.max !== undefined)) {
+    facts.push(`Range: ${range.min ?? "unbounded"} to ${range.max ?? "unbounded"}.`);
+  }
+  const choices = field.model_type_enum_options ?? [];
+  if (choices.length > 0) facts.push(`Choices: ${choices.map((c) => inlineCommentText(JSON.stringify(c.id))).join(", ")}.`);
+  if (field.required !== true && field.default !== undefined) facts.push(`@default ${defaultText(field)}`);
+  return joinBlocks([commentLines(field.description ?? ""), facts]);
+}
+
+/**
+ * How the model's default reads in the docs. The SDK stores a `str` default raw and every other default as
+ * JSON or a Python repr (spec §1.4), so a STR default is shown as a string literal ("null" meaning None).
+ */
+function defaultText(field: ModelTypeField): string {
+  const stored = field.default ?? "";
+  if (field.type !== "STR") return inlineCommentText(stored);
+  return stored === "null" ? "null (None in Python)" : inlineCommentText(JSON.stringify(stored));
+}
