@@ -1,0 +1,104 @@
+/**
+ * Call arguments ↔ `Input.data` (spec §3.1): one part per given argument, by name, in signature order;
+ * zero values sent, omitted (undefined) arguments not sent, `_method_name` in the metadata.
+ */
+import { create } from "@bufbuild/protobuf";
+import { DataSchema, PartSchema, type Data, type Part } from "../gen/proto/clarifai/api/resources_pb.js";
+import { ClarifaiError } from "../errors.js";
+import type { MethodSignature, ModelTypeField } from "../signature.js";
+import { describeType, describeValue } from "./describe.js";
+import { EncodeContext, type EncodeOptions } from "./encode-context.js";
+import { encodeValue } from "./encode-value.js";
+import { decodeValue, emptyData } from "./decode-value.js";
+import { decodeInline } from "./inline.js";
+
+/**
+ * Validates `args` against the signature and encodes them. For a STREAMING_STREAMING method the
+ * iterator parameter's value is the stream's first item (the first message carries it with the other
+ * arguments, spec §5.2); later items go through `encodeStreamItem`.
+ */
+export async function encodeArguments(
+  method: MethodSignature,
+  args: Readonly<Record<string, unknown>> | undefined,
+  options?: EncodeOptions,
+): Promise<Data> {
+  const ctx = new EncodeContext(method.name, options);
+  const fields = method.input_fields ?? [];
+  const given = args ?? {};
+  if (typeof given !== "object" || given === null || Array.isArray(given)) {
+    ctx.fail("arguments", `an object of named arguments`, describeValue(given));
+  }
+  const names = fields.map((f) => f.name);
+  for (const key of Object.keys(given)) {
+    if (!names.includes(key)) {
+      ctx.fail(key, `one of the parameters of ${method.name} (${names.join(", ") || "none"})`, "an unknown parameter");
+    }
+  }
+  const parts: Part[] = [];
+  for (const field of fields) {
+    const value = given[field.name];
+    if (value === undefined || value === null) {
+      if (field.required) ctx.fail(field.name, `${describeType(field)} (required)`, describeValue(value));
+      continue;
+    }
+    parts.push(create(PartSchema, { id: field.name, data: encodeValue(field, value, field.name, ctx) }));
+  }
+  await ctx.finish();
+  return create(DataSchema, { metadata: methodMetadata(method), parts });
+}
+
+/** A later message of a bidi stream: only the iterator parameter's part (and `_method_name`). */
+export async function encodeStreamItem(method: MethodSignature, item: unknown, options?: EncodeOptions): Promise<Data> {
+  const field = streamingField(method);
+  const ctx = new EncodeContext(method.name, options);
+  if (item === undefined || item === null) ctx.fail(field.name, `a stream item (${describeType(field)})`, describeValue(item));
+  const data = create(DataSchema, {
+    metadata: methodMetadata(method),
+    parts: [{ id: field.name, data: encodeValue(field, item, field.name, ctx) }],
+  });
+  await ctx.finish();
+  return data;
+}
+
+/**
+ * Server side: the arguments an input carries, by parameter name (missing optional ones left out).
+ * A data without parts is the "old format" (spec §3.7): top-level fields are taken in parameter order.
+ */
+export function decodeArguments(method: MethodSignature, data: Data): Record<string, unknown> {
+  const fields = method.input_fields ?? [];
+  const args: Record<string, unknown> =
+    data.parts.length === 0 ? decodeInline(method.name, fields, data) : decodeParts(method.name, fields, data.parts);
+  for (const field of fields) {
+    if (field.required && !(field.name in args)) {
+      throw new ClarifaiError(`${method.name}: missing required argument "${field.name}"`, {
+        code: 10020,
+        method: method.name,
+        description: "missing required argument",
+        details: `Missing required argument: ${field.name}`,
+      });
+    }
+  }
+  return args;
+}
+
+function decodeParts(method: string, fields: readonly ModelTypeField[], parts: readonly Part[]): Record<string, unknown> {
+  const byId = new Map(parts.map((part) => [part.id, part]));
+  const args: Record<string, unknown> = {};
+  for (const field of fields) {
+    const part = byId.get(field.name);
+    if (part !== undefined) args[field.name] = decodeValue(method, field, part.data ?? emptyData(), field.name);
+  }
+  return args;
+}
+
+function streamingField(method: MethodSignature): ModelTypeField {
+  const field = method.input_fields?.find((f) => f.iterator);
+  if (field === undefined) {
+    throw new ClarifaiError(`${method.name}: the method has no streaming parameter`, { code: 0, method: method.name });
+  }
+  return field;
+}
+
+function methodMetadata(method: MethodSignature) {
+  return { _method_name: method.name };
+}

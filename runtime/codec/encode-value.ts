@@ -1,0 +1,124 @@
+/**
+ * One value → the `Data` its field's DataType selects (spec §3.2, §3.3). Validates as it goes, so an
+ * argument is rejected with its path (`images[2]`, `pair[0]`, `result.preview`) before anything is sent.
+ */
+import { create } from "@bufbuild/protobuf";
+import { DataSchema, type Data } from "../gen/proto/clarifai/api/resources_pb.js";
+import { NDArray } from "../data-types/ndarray.js";
+import { Text } from "../data-types/text.js";
+import type { ModelTypeField } from "../signature.js";
+import type { EncodeContext } from "./encode-context.js";
+import { jsonToStruct } from "./json-value.js";
+import { mediaToProto } from "./media-proto.js";
+import { checkBool, checkFloat, checkInt, checkString } from "./scalar-checks.js";
+import { conceptToProto, frameToProto, regionToProto } from "./structured.js";
+
+export function encodeValue(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data {
+  switch (field.type) {
+    case "STR":
+      return create(DataSchema, { stringValue: checkString(field, value, path, ctx) });
+    case "INT":
+      return create(DataSchema, { intValue: checkInt(field, value, path, ctx) });
+    case "FLOAT":
+      return create(DataSchema, { floatValue: checkFloat(field, value, path, ctx) });
+    case "BOOL":
+      return create(DataSchema, { boolValue: checkBool(value, path, ctx) });
+    case "BYTES":
+      if (!(value instanceof Uint8Array)) return ctx.reject(path, "a Uint8Array", value);
+      return create(DataSchema, { bytesValue: value });
+    case "NDARRAY":
+      return create(DataSchema, { ndarray: ndarrayToProto(value, path, ctx) });
+    case "JSON_DATA": {
+      const structValue = jsonToStruct(value, path, ctx);
+      const mirror = ctx.options.jsonStringMirror ? { stringValue: JSON.stringify(value) } : {};
+      return create(DataSchema, { structValue, ...mirror });
+    }
+    case "TEXT":
+      if (typeof value === "string") return create(DataSchema, { text: { raw: value } });
+      if (!(value instanceof Text)) return ctx.reject(path, "a Text or a string", value);
+      return create(DataSchema, { text: { raw: value.text, url: value.url ?? "" } });
+    case "IMAGE":
+      return create(DataSchema, { image: mediaToProto("image", value, path, ctx) });
+    case "AUDIO":
+      return create(DataSchema, { audio: mediaToProto("audio", value, path, ctx) });
+    case "VIDEO":
+      return create(DataSchema, { video: mediaToProto("video", value, path, ctx) });
+    case "CONCEPT":
+      return create(DataSchema, { concepts: [conceptToProto(value, path, ctx)] });
+    case "REGION":
+      return create(DataSchema, { regions: [regionToProto(value, path, ctx)] });
+    case "FRAME":
+      return create(DataSchema, { frames: [frameToProto(value, path, ctx)] });
+    case "LIST":
+      return encodeList(field, value, path, ctx);
+    case "TUPLE":
+      return encodeTuple(field, value, path, ctx);
+    case "NAMED_FIELDS":
+      return encodeNamedFields(field, value, path, ctx);
+    default:
+      return ctx.fail(path, "a value of a supported type", `a field of type ${field.type}`,
+        "The signature uses a DataType this runtime cannot encode.");
+  }
+}
+
+function encodeList(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data {
+  const item = onlyTypeArg(field, path, ctx);
+  if (!Array.isArray(value)) return ctx.reject(path, "an array", value);
+  const itemPath = (i: number) => `${path}[${i}]`;
+  // Lists of concepts, regions and frames are inlined into the repeated field (spec §3.3).
+  switch (item.type) {
+    case "CONCEPT":
+      return create(DataSchema, { concepts: value.map((v, i) => conceptToProto(v, itemPath(i), ctx)) });
+    case "REGION":
+      return create(DataSchema, { regions: value.map((v, i) => regionToProto(v, itemPath(i), ctx)) });
+    case "FRAME":
+      return create(DataSchema, { frames: value.map((v, i) => frameToProto(v, itemPath(i), ctx)) });
+    default:
+      return create(DataSchema, {
+        parts: value.map((v, i) => ({ data: encodeValue(item, v, itemPath(i), ctx) })),
+      });
+  }
+}
+
+function encodeTuple(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data {
+  const items = field.type_args ?? [];
+  if (!Array.isArray(value) || value.length !== items.length) {
+    return ctx.reject(path, `a tuple of ${items.length} ([${items.map((f) => f.type).join(", ")}])`, value);
+  }
+  return create(DataSchema, {
+    parts: items.map((item, i) => ({ id: String(i), data: encodeValue(item, value[i], `${path}[${i}]`, ctx) })),
+  });
+}
+
+function encodeNamedFields(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data {
+  const fields = field.type_args ?? [];
+  const names = fields.map((f) => f.name);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return ctx.reject(path, `an object with ${names.join(", ")}`, value);
+  }
+  const object = value as Record<string, unknown>;
+  const parts = fields.map((f) => {
+    const fieldPath = `${path}.${f.name}`;
+    if (object[f.name] === undefined) {
+      return ctx.fail(fieldPath, `a ${f.type} value (every named field is required)`, "undefined");
+    }
+    return { id: f.name, data: encodeValue(f, object[f.name], fieldPath, ctx) };
+  });
+  return create(DataSchema, { parts });
+}
+
+function ndarrayToProto(value: unknown, path: string, ctx: EncodeContext) {
+  if (!(value instanceof NDArray)) {
+    return ctx.reject(path, "an NDArray", value, Array.isArray(value) ? "Use NDArray.from(nestedArray, dtype)." : undefined);
+  }
+  if (value.dtype === "bool") {
+    return ctx.reject(path, "a numeric NDArray", value, "Model servers reject bool arrays; send uint8 instead.");
+  }
+  return { buffer: value.toBytes(), shape: [...value.shape], dtype: value.dtype };
+}
+
+function onlyTypeArg(field: ModelTypeField, path: string, ctx: EncodeContext): ModelTypeField {
+  const item = field.type_args?.[0];
+  if (item === undefined) return ctx.fail(path, "a list with a declared item type", "a LIST field without type_args");
+  return item;
+}
