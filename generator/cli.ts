@@ -4,6 +4,7 @@
  * Exit codes: 0 success, 1 failure (one clear line per failing model on stderr), 2 usage error.
  */
 import yargs from "yargs";
+import { generateCommand } from "./cli/generate-command.js";
 import { inspectCommand } from "./cli/inspect-command.js";
 
 export async function runCli(argv: readonly string[]): Promise<number> {
@@ -14,6 +15,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const parser = yargs([...argv])
     .scriptName("gen-client")
     .strict()
+    .version(false) // --version names a model version (gen-client's own version is in package.json)
     .help()
     .fail((message, error, y) => {
       if (error) throw error;
@@ -21,7 +23,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       y.showHelp((s) => process.stderr.write(`${s}\n`));
       exitCode = 2;
     })
-    .command(inspectCommand(setExitCode));
+    .command(inspectCommand(setExitCode))
+    .command(generateCommand(setExitCode));
   await parser.parseAsync();
   return exitCode;
 }

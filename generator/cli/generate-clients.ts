@@ -1,0 +1,93 @@
+/**
+ * Generates (or, with `check`, compares) the clients of many models: each model is read, emitted and
+ * written independently, so one failing model never stops the others. Reports go through `report`, one
+ * line per model, so the CLI decides what reaches the terminal.
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ClientModel } from "../emit/client-model.js";
+import { emitClient } from "../emit/emit-client.js";
+import { clientFilePath } from "../emit/output-path.js";
+import type { LoadOptions } from "../sources/index.js";
+
+export interface ClientJob {
+  /** The model as the user named it (a path, user/app/model, a URL, an id). */
+  readonly spec: string;
+  readonly load: LoadOptions;
+}
+
+export interface GenerateSettings {
+  readonly outDir: string;
+  readonly runtimeImport?: string | undefined;
+  /** Compare with what is on disk instead of writing. */
+  readonly check?: boolean;
+  /** Type-check the generated clients (ts-morph) before writing them. */
+  readonly verify?: boolean;
+  /** Reads a model; the default is the dispatcher over every source (tests may pass a fake). */
+  readonly loadModel?: (spec: string, options: LoadOptions) => Promise<ClientModel>;
+}
+
+export type ClientOutcome =
+  | { readonly spec: string; readonly status: "written" | "unchanged" | "current" | "stale" | "missing"; readonly file: string }
+  | { readonly spec: string; readonly status: "failed"; readonly message: string };
+
+export async function generateClients(
+  jobs: readonly ClientJob[],
+  settings: GenerateSettings,
+  report: (outcome: ClientOutcome, index: number) => void = () => {},
+): Promise<ClientOutcome[]> {
+  const load = settings.loadModel ?? (await import("../sources/index.js")).loadModel;
+  const claimed = new Map<string, string>();
+  const emitted = await Promise.all(jobs.map((job) => emitJob(job, settings, load)));
+  const outcomes: ClientOutcome[] = [];
+  for (const [index, result] of emitted.entries()) {
+    const spec = jobs[index]?.spec ?? "";
+    let outcome: ClientOutcome;
+    if ("message" in result) {
+      outcome = { spec, status: "failed", message: result.message };
+    } else if (claimed.has(result.file)) {
+      outcome = { spec, status: "failed", message: `writes ${result.file}, which ${claimed.get(result.file)} also writes; give the models distinct ids` };
+    } else {
+      claimed.set(result.file, spec);
+      outcome = await settle(spec, result, settings);
+    }
+    outcomes.push(outcome);
+    report(outcome, index);
+  }
+  return outcomes;
+}
+
+type Emitted = { readonly file: string; readonly content: string } | { readonly message: string };
+
+async function emitJob(job: ClientJob, settings: GenerateSettings, load: NonNullable<GenerateSettings["loadModel"]>): Promise<Emitted> {
+  try {
+    const model = await load(job.spec, job.load);
+    const file = clientFilePath(settings.outDir, model.identity.modelId);
+    const content = await emitClient(model, { runtimeImport: settings.runtimeImport, prettierConfigFrom: file });
+    if (settings.verify) {
+      const { verifyClients } = await import("../emit/verify.js");
+      const problems = await verifyClients(new Map([[file, content]]));
+      if (problems.length > 0) return { message: `generated client does not type-check: ${problems.map((p) => p.message).join("; ")}` };
+    }
+    return { file, content };
+  } catch (error) {
+    return { message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function settle(spec: string, emitted: { file: string; content: string }, settings: GenerateSettings): Promise<ClientOutcome> {
+  const { file, content } = emitted;
+  try {
+    const onDisk = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    });
+    if (settings.check) return { spec, status: onDisk === undefined ? "missing" : onDisk === content ? "current" : "stale", file };
+    if (onDisk === content) return { spec, status: "unchanged", file };
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+    return { spec, status: "written", file };
+  } catch (error) {
+    return { spec, status: "failed", message: `cannot write ${file}: ${(error as Error).message}` };
+  }
+}
