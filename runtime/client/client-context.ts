@@ -1,0 +1,122 @@
+/**
+ * Per-client state: the channel, identity, credentials, default routing, timeout and retry, and the owner id
+ * cache. `prepare` turns one call's options into everything the call needs.
+ */
+import { create } from "@bufbuild/protobuf";
+import { Metadata, type Client } from "@grpc/grpc-js";
+import { ClarifaiError } from "../errors.js";
+import { PostModelOutputsRequestSchema, type PostModelOutputsRequest } from "../gen/proto/clarifai/api/service_pb.js";
+import type { Input } from "../gen/proto/clarifai/api/resources_pb.js";
+import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { openChannel } from "../transport/channel.js";
+import { resolveEndpoint, type Endpoint } from "../transport/endpoint.js";
+import { invalidOption } from "../transport/invalid-option.js";
+import type { CallSettings } from "../transport/calls.js";
+import type { CallOptions, ClientOptions, ModelIdentity, RetryOptions } from "./options.js";
+import { hasRouting, needsOwnerId, routingFrom, runnerSelector, type Routing } from "./routing.js";
+import { resolveRetryPolicy, type RetryContext } from "./retry.js";
+import { fetchOwnerId } from "./owner-id.js";
+
+export interface PreparedCall {
+  settings: CallSettings;
+  retry: RetryContext;
+  /** The request template (spec §4.1) with `inputs`. */
+  request(inputs: Input[]): PostModelOutputsRequest;
+}
+
+export class ClientContext {
+  readonly channel: Client;
+  readonly endpoint: Endpoint;
+  readonly pat: string | undefined;
+  private readonly identity: ModelIdentity;
+  private readonly routing: Routing;
+  private readonly timeoutMs: number | undefined;
+  private readonly retry: RetryOptions | false | undefined;
+  private ownerId: Promise<string> | undefined;
+
+  constructor(identity: ModelIdentity, options: ClientOptions) {
+    if (typeof options !== "object" || options === null) {
+      throw invalidOption("options", `expected an object of ClientOptions, got ${typeof options}`);
+    }
+    this.identity = {
+      userId: options.userId ?? identity.userId,
+      appId: options.appId ?? identity.appId,
+      modelId: options.modelId ?? identity.modelId,
+      versionId: options.versionId ?? identity.versionId,
+    };
+    if (!this.identity.modelId) throw invalidOption("modelId", "a model id is required");
+    this.pat = options.pat ?? (process.env.CLARIFAI_PAT || undefined);
+    this.routing = routingFrom(options, "client options");
+    this.timeoutMs = checkTimeout(options.timeoutMs, "client options.timeoutMs");
+    this.retry = options.retry;
+    resolveRetryPolicy(this.retry, undefined); // validates now rather than at the first call
+    this.endpoint = resolveEndpoint(options.baseUrl, options.insecure);
+    this.channel = openChannel(this.endpoint, options.maxMessageBytes);
+  }
+
+  async prepare(method: string, rpcName: string, options: CallOptions = {}): Promise<PreparedCall> {
+    if (typeof options !== "object" || options === null) {
+      throw invalidOption(`${method} call options`, `expected an object of CallOptions, got ${typeof options}`);
+    }
+    if (this.endpoint.tls && !this.pat) {
+      throw new ClarifaiError(`${method}: no Clarifai PAT; pass the pat client option or set CLARIFAI_PAT.`, {
+        code: StatusCode.CONN_KEY_NOT_FOUND,
+        description: "missing PAT",
+        method,
+      });
+    }
+    const routing = hasRouting(options) ? routingFrom(options, `${method} call options`) : this.routing;
+    const timeoutMs = checkTimeout(options.timeoutMs, `${method} call options.timeoutMs`) ?? this.timeoutMs;
+    const settings: CallSettings = {
+      metadata: this.metadata(),
+      deadlineMs: timeoutMs === undefined ? undefined : Date.now() + timeoutMs,
+      signal: options.signal,
+      method,
+    };
+    const ownerId = needsOwnerId(routing) ? await this.resolveOwnerId(settings) : "";
+    const { userId, appId, modelId, versionId } = this.identity;
+    const template = create(PostModelOutputsRequestSchema, {
+      userAppId: userId || appId ? { userId, appId } : undefined,
+      modelId,
+      versionId,
+      runnerSelector: runnerSelector(routing, ownerId),
+    });
+    return {
+      settings,
+      retry: {
+        policy: resolveRetryPolicy(this.retry, options.retry),
+        signal: options.signal,
+        deadlineMs: settings.deadlineMs,
+        rpc: rpcName,
+        method,
+      },
+      request: (inputs) => ({ ...template, inputs }),
+    };
+  }
+
+  /** `authorization: Key <PAT>` (spec §4.6); a fresh object per call. */
+  metadata(): Metadata {
+    const metadata = new Metadata();
+    if (this.pat) metadata.set("authorization", `Key ${this.pat}`);
+    return metadata;
+  }
+
+  close(): void {
+    this.channel.close();
+  }
+
+  private resolveOwnerId(settings: CallSettings): Promise<string> {
+    this.ownerId ??= fetchOwnerId(this.channel, { ...settings, signal: undefined });
+    // A failed lookup is not cached: the next call asks again.
+    this.ownerId.catch(() => (this.ownerId = undefined));
+    return this.ownerId;
+  }
+}
+
+function checkTimeout(value: unknown, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw invalidOption(where, `expected a positive number of milliseconds, got ${String(value)}`);
+  }
+  return value;
+}

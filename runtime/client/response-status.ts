@@ -1,0 +1,25 @@
+/** Checks a MultiOutputResponse (one per unary call or stream message) and returns its outputs. */
+import { ClarifaiError } from "../errors.js";
+import type { MultiOutputResponse } from "../gen/proto/clarifai/api/service_pb.js";
+import type { Output } from "../gen/proto/clarifai/api/resources_pb.js";
+import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { statusToError } from "../codec/status.js";
+
+/**
+ * In-band failures (spec §5.3) become the ClarifaiError of the most specific failing status: a failing output's
+ * (batch, MIXED_STATUS) or else the response's. A response whose shape is not one output per input is malformed.
+ */
+export function checkedOutputs(response: MultiOutputResponse, method: string, expectedOutputs: number): Output[] {
+  const failingOutput = response.outputs.find((o) => o.status !== undefined && o.status.code !== StatusCode.SUCCESS && o.status.code !== 0);
+  if (response.status?.code !== StatusCode.SUCCESS) {
+    throw statusToError(failingOutput?.status?.details ? failingOutput.status : response.status, method);
+  }
+  if (failingOutput) throw statusToError(failingOutput.status, method);
+  if (response.outputs.length !== expectedOutputs) {
+    throw new ClarifaiError(
+      `${method}: malformed response: expected ${expectedOutputs} output(s), got ${response.outputs.length}.`,
+      { code: StatusCode.INTERNAL_UNCATEGORIZED, description: "malformed response", method, requestId: response.status.reqId },
+    );
+  }
+  return response.outputs;
+}

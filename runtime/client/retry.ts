@@ -1,0 +1,124 @@
+/**
+ * Retries for the retryable statuses of spec §5.4 and gRPC UNAVAILABLE: bounded attempts and elapsed time,
+ * exponential backoff with full jitter. Streams are retried only while nothing has been delivered and the
+ * caller says the attempt can be replayed.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import { status as GrpcStatus } from "@grpc/grpc-js";
+import { ClarifaiError } from "../errors.js";
+import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { cancelledByCaller } from "../transport/grpc-error.js";
+import { invalidOption } from "../transport/invalid-option.js";
+import type { RetryOptions } from "./options.js";
+
+export const DEFAULT_RETRYABLE_CODES: readonly number[] = [
+  StatusCode.MODEL_DEPLOYING,
+  StatusCode.MODEL_BUSY_PLEASE_RETRY,
+  StatusCode.MODEL_LOADING,
+  StatusCode.CONN_EXCEED_HOURLY_LIMIT,
+  StatusCode.CONN_THROTTLED,
+];
+
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxElapsedMs: number;
+  readonly retryableCodes: ReadonlySet<number>;
+}
+
+const defaults = { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 10_000, maxElapsedMs: 120_000 };
+
+/** The call's retry option wins over the client's; `false` disables retries (undefined policy). */
+export function resolveRetryPolicy(
+  clientRetry: RetryOptions | false | undefined,
+  callRetry: RetryOptions | false | undefined,
+): RetryPolicy | undefined {
+  const chosen = callRetry ?? clientRetry ?? {};
+  if (chosen === false) return undefined;
+  const where = callRetry !== undefined ? "call retry" : "client retry";
+  const number = (key: keyof typeof defaults, min: number): number => {
+    const value = chosen[key] ?? defaults[key];
+    if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
+      throw invalidOption(`${where}.${key}`, `expected a number ≥ ${min}, got ${String(value)}`);
+    }
+    return value;
+  };
+  return {
+    maxAttempts: Math.floor(number("maxAttempts", 1)),
+    initialDelayMs: number("initialDelayMs", 0),
+    maxDelayMs: number("maxDelayMs", 0),
+    maxElapsedMs: number("maxElapsedMs", 0),
+    retryableCodes: new Set(chosen.retryableCodes ?? DEFAULT_RETRYABLE_CODES),
+  };
+}
+
+export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
+  if (!(error instanceof ClarifaiError)) return false;
+  if (error.grpcCode !== undefined) return error.grpcCode === GrpcStatus.UNAVAILABLE;
+  return policy.retryableCodes.has(error.code);
+}
+
+export interface RetryContext {
+  policy: RetryPolicy | undefined;
+  signal?: AbortSignal;
+  /** Absolute deadline of the whole call (epoch ms); no retry sleeps past it. */
+  deadlineMs?: number;
+  rpc: string;
+  method?: string;
+  /** Full-jitter source, replaceable in tests. */
+  random?: () => number;
+}
+
+/** Runs `attempt` until it succeeds, fails with a non-retryable error, or the policy is exhausted. */
+export async function withRetries<T>(attempt: () => Promise<T>, context: RetryContext): Promise<T> {
+  const startedMs = Date.now();
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      await backOffOrThrow(error, attemptNumber, startedMs, context);
+    }
+  }
+}
+
+/**
+ * Streams `open()`'s items, reopening on a retryable failure only when no item was delivered yet and
+ * `replayable()` still holds (e.g. a bidi call has consumed no input it cannot resend).
+ */
+export async function* retryingStream<T>(
+  open: () => AsyncIterable<T>,
+  replayable: () => boolean,
+  context: RetryContext,
+): AsyncGenerator<T, void, undefined> {
+  const startedMs = Date.now();
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    let delivered = false;
+    try {
+      for await (const item of open()) {
+        delivered = true;
+        yield item;
+      }
+      return;
+    } catch (error) {
+      if (delivered || !replayable()) throw error;
+      await backOffOrThrow(error, attemptNumber, startedMs, context);
+    }
+  }
+}
+
+/** Sleeps before the next attempt, or rethrows `error` when it may not be retried. */
+async function backOffOrThrow(error: unknown, attemptNumber: number, startedMs: number, context: RetryContext): Promise<void> {
+  const { policy } = context;
+  if (!policy || attemptNumber >= policy.maxAttempts || !isRetryable(error, policy)) throw error;
+  const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attemptNumber - 1));
+  const delayMs = Math.floor((context.random ?? Math.random)() * ceiling);
+  const resumeMs = Date.now() + delayMs;
+  if (resumeMs - startedMs > policy.maxElapsedMs) throw error;
+  if (context.deadlineMs !== undefined && resumeMs >= context.deadlineMs) throw error;
+  try {
+    await sleep(delayMs, undefined, { signal: context.signal });
+  } catch {
+    throw cancelledByCaller({ rpc: context.rpc, method: context.method }, context.signal?.reason);
+  }
+}

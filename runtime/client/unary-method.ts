@@ -1,0 +1,42 @@
+/** UNARY_UNARY methods: one call, or a batch split into PostModelOutputs requests of at most 128 inputs. */
+import { create } from "@bufbuild/protobuf";
+import { InputSchema } from "../gen/proto/clarifai/api/resources_pb.js";
+import type { MethodSignature } from "../signature.js";
+import { decodeResult, encodeArguments } from "../codec/index.js";
+import { rpc } from "../transport/method-definitions.js";
+import { unaryCall } from "../transport/calls.js";
+import type { ClientContext } from "./client-context.js";
+import type { CallOptions } from "./options.js";
+import { checkedOutputs } from "./response-status.js";
+import { withRetries } from "./retry.js";
+import { redactSecret } from "./secret.js";
+
+/** The SDK's limit of inputs per PostModelOutputs (MAX_MODEL_PREDICT_INPUTS, spec §4.3). */
+export const MAX_BATCH_INPUTS = 128;
+
+type Args = Record<string, unknown>;
+
+export function unaryMethod(signature: MethodSignature, context: ClientContext) {
+  return async (args?: Args | readonly Args[], options?: CallOptions): Promise<unknown> => {
+    try {
+      const batch = Array.isArray(args);
+      const list: readonly (Args | undefined)[] = batch ? args : [args as Args | undefined];
+      // Everything is validated and encoded before the first request goes out.
+      const inputs = await Promise.all(list.map(async (one) => create(InputSchema, { data: await encodeArguments(signature, one) })));
+      if (inputs.length === 0) return [];
+      const call = await context.prepare(signature.name, "PostModelOutputs", options);
+      const results: unknown[] = [];
+      for (let start = 0; start < inputs.length; start += MAX_BATCH_INPUTS) {
+        const chunk = inputs.slice(start, start + MAX_BATCH_INPUTS);
+        const request = call.request(chunk);
+        const response = await withRetries(() => unaryCall(context.channel, rpc.postModelOutputs, request, call.settings), call.retry);
+        for (const output of checkedOutputs(response, signature.name, chunk.length)) {
+          results.push(decodeResult(signature, output.data));
+        }
+      }
+      return batch ? results : results[0];
+    } catch (error) {
+      throw redactSecret(error, context.pat);
+    }
+  };
+}

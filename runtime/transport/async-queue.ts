@@ -1,0 +1,75 @@
+/**
+ * A push-to-pull bridge: a grpc-js readable pushes messages in, one consumer pulls them with `next()`.
+ * It tells the producer to pause above `highWaterMark` buffered items and to resume once drained, so a
+ * slow consumer never makes the process buffer a whole stream.
+ */
+export interface FlowControl {
+  pause(): void;
+  resume(): void;
+}
+
+export class AsyncQueue<T> {
+  private readonly items: T[] = [];
+  private waiting: { resolve: (r: IteratorResult<T>) => void; reject: (e: unknown) => void } | undefined;
+  private settled: { done: true } | { error: unknown } | undefined;
+  private paused = false;
+
+  constructor(
+    private readonly flow: FlowControl,
+    private readonly highWaterMark = 32,
+  ) {}
+
+  push(item: T): void {
+    if (this.settled) return;
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = undefined;
+      resolve({ value: item, done: false });
+      return;
+    }
+    this.items.push(item);
+    if (!this.paused && this.items.length >= this.highWaterMark) {
+      this.paused = true;
+      this.flow.pause();
+    }
+  }
+
+  /** Normal end; items already buffered are still delivered. */
+  end(): void {
+    this.settle({ done: true });
+  }
+
+  /** Failure; delivered after the buffered items. The first end or failure wins. */
+  fail(error: unknown): void {
+    this.settle({ error });
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    const item = this.items.shift();
+    if (item !== undefined || this.items.length > 0) {
+      if (this.paused && this.items.length < this.highWaterMark / 2) {
+        this.paused = false;
+        this.flow.resume();
+      }
+      return Promise.resolve({ value: item as T, done: false });
+    }
+    if (this.settled) {
+      return "error" in this.settled
+        ? Promise.reject(this.settled.error)
+        : Promise.resolve({ value: undefined, done: true });
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+    });
+  }
+
+  private settle(outcome: { done: true } | { error: unknown }): void {
+    if (this.settled) return;
+    this.settled = outcome;
+    if (!this.waiting) return;
+    const { resolve, reject } = this.waiting;
+    this.waiting = undefined;
+    if ("error" in outcome) reject(outcome.error);
+    else resolve({ value: undefined, done: true });
+  }
+}

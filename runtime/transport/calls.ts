@@ -1,0 +1,158 @@
+/**
+ * The three call kinds over grpc-js, as a promise (unary) and async generators (server streaming, bidi).
+ * Every failure is a ClarifaiError; a consumer that stops iterating early cancels the call; an AbortSignal
+ * cancels any call; `deadlineMs` becomes the gRPC deadline.
+ */
+import type { Client, ClientReadableStream, Metadata, MethodDefinition, CallOptions as GrpcCallOptions } from "@grpc/grpc-js";
+import { fromGrpcError, isServiceError, cancelledByCaller } from "./grpc-error.js";
+import { AsyncQueue } from "./async-queue.js";
+
+export interface CallSettings {
+  metadata: Metadata;
+  /** Absolute deadline, epoch milliseconds. */
+  deadlineMs?: number;
+  signal?: AbortSignal;
+  /** The model method, for error messages. */
+  method?: string;
+}
+
+export function unaryCall<Req, Res>(
+  client: Client,
+  definition: MethodDefinition<Req, Res>,
+  request: Req,
+  settings: CallSettings,
+): Promise<Res> {
+  const context = errorContext(definition, settings);
+  return new Promise<Res>((resolve, reject) => {
+    if (settings.signal?.aborted) return reject(cancelledByCaller(context, settings.signal.reason));
+    const call = client.makeUnaryRequest(
+      definition.path,
+      definition.requestSerialize,
+      definition.responseDeserialize,
+      request,
+      settings.metadata,
+      grpcOptions(settings),
+      (error, response) => {
+        detach();
+        if (error) reject(mapError(error, context, settings.signal));
+        else resolve(response as Res);
+      },
+    );
+    const detach = onAbort(settings.signal, () => call.cancel());
+  });
+}
+
+export async function* serverStreamCall<Req, Res>(
+  client: Client,
+  definition: MethodDefinition<Req, Res>,
+  request: Req,
+  settings: CallSettings,
+): AsyncGenerator<Res, void, undefined> {
+  const context = errorContext(definition, settings);
+  if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
+  const call = client.makeServerStreamRequest(
+    definition.path,
+    definition.requestSerialize,
+    definition.responseDeserialize,
+    request,
+    settings.metadata,
+    grpcOptions(settings),
+  );
+  yield* receive(call, settings, context);
+}
+
+/**
+ * Writes `requests` as they come (respecting write backpressure) while yielding responses as they arrive, so it
+ * works both with servers that answer while the client sends and with those that answer only after half-close.
+ * If `requests` throws, the call is cancelled and that error is thrown to the consumer.
+ */
+export async function* bidiCall<Req, Res>(
+  client: Client,
+  definition: MethodDefinition<Req, Res>,
+  requests: AsyncIterable<Req>,
+  settings: CallSettings,
+): AsyncGenerator<Res, void, undefined> {
+  const context = errorContext(definition, settings);
+  if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
+  const call = client.makeBidiStreamRequest(
+    definition.path,
+    definition.requestSerialize,
+    definition.responseDeserialize,
+    settings.metadata,
+    grpcOptions(settings),
+  );
+  let stopped = false;
+  const stop = new Promise<void>((resolve) => call.once("close", resolve));
+  const responses = receive(call, settings, context, (error) => {
+    stopped = true;
+    call.cancel();
+    return error;
+  });
+  void (async () => {
+    for await (const request of requests) {
+      if (stopped) return;
+      if (!call.write(request)) await Promise.race([new Promise((r) => call.once("drain", r)), stop]);
+      if (stopped) return;
+    }
+    call.end();
+  })().catch((error: unknown) => responses.fail(error));
+  try {
+    yield* responses;
+  } finally {
+    stopped = true;
+  }
+}
+
+type Receiver<Res> = AsyncGenerator<Res, void, undefined> & { fail(error: unknown): void };
+
+function receive<Res>(
+  call: ClientReadableStream<Res>,
+  settings: CallSettings,
+  context: ErrorContext,
+  onInputFailure: (error: unknown) => unknown = (e) => e,
+): Receiver<Res> {
+  const queue = new AsyncQueue<Res>({ pause: () => call.pause(), resume: () => call.resume() });
+  call.on("data", (message: Res) => queue.push(message));
+  call.on("end", () => queue.end());
+  call.on("error", (error) => queue.fail(mapError(error, context, settings.signal)));
+  const detach = onAbort(settings.signal, () => call.cancel());
+  async function* pull(): AsyncGenerator<Res, void, undefined> {
+    let finished = false;
+    try {
+      for (;;) {
+        const next = await queue.next();
+        if (next.done) break;
+        yield next.value;
+      }
+      finished = true;
+    } catch (error) {
+      finished = true;
+      throw error;
+    } finally {
+      detach();
+      if (!finished) call.cancel();
+    }
+  }
+  return Object.assign(pull(), { fail: (error: unknown) => queue.fail(onInputFailure(error)) });
+}
+
+type ErrorContext = { rpc: string; method?: string };
+
+function errorContext(definition: { path: string }, settings: CallSettings): ErrorContext {
+  return { rpc: definition.path.slice(definition.path.lastIndexOf("/") + 1), method: settings.method };
+}
+
+function mapError(error: unknown, context: ErrorContext, signal: AbortSignal | undefined): unknown {
+  if (!isServiceError(error)) return error;
+  return fromGrpcError(error, { ...context, aborted: signal?.aborted === true, abortReason: signal?.reason });
+}
+
+function grpcOptions(settings: CallSettings): GrpcCallOptions {
+  return settings.deadlineMs === undefined ? {} : { deadline: new Date(settings.deadlineMs) };
+}
+
+function onAbort(signal: AbortSignal | undefined, cancel: () => void): () => void {
+  if (!signal) return () => {};
+  signal.addEventListener("abort", cancel, { once: true });
+  return () => signal.removeEventListener("abort", cancel);
+}

@@ -1,0 +1,56 @@
+/** Maps a gRPC failure (non-OK status) to the runtime's ClarifaiError. */
+import { status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
+import { ClarifaiError } from "../errors.js";
+import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+
+/** The nearest Clarifai status code for a gRPC status, so `code` is always meaningful. */
+const clarifaiCodeOf: Partial<Record<GrpcStatus, StatusCode>> = {
+  [GrpcStatus.CANCELLED]: StatusCode.RPC_CANCELED,
+  [GrpcStatus.DEADLINE_EXCEEDED]: StatusCode.RPC_REQUEST_TIMEOUT,
+  [GrpcStatus.UNAVAILABLE]: StatusCode.RPC_SERVER_UNAVAILABLE,
+  [GrpcStatus.UNIMPLEMENTED]: StatusCode.RPC_UNKNOWN_METHOD,
+  [GrpcStatus.RESOURCE_EXHAUSTED]: StatusCode.RPC_REQUEST_QUEUE_FULL,
+  [GrpcStatus.UNAUTHENTICATED]: StatusCode.CONN_CREDENTIALS_INVALID,
+  [GrpcStatus.PERMISSION_DENIED]: StatusCode.CONN_INSUFFICIENT_SCOPES,
+};
+
+export function isServiceError(error: unknown): error is ServiceError {
+  return error instanceof Error && typeof (error as Partial<ServiceError>).code === "number" && "details" in error;
+}
+
+/**
+ * `rpc` is the gRPC method name (`PostModelOutputs`), `method` the model method the call was for.
+ * `abortReason` is set when the caller's AbortSignal caused the cancellation.
+ */
+export function fromGrpcError(
+  error: ServiceError,
+  context: { rpc: string; method?: string; aborted?: boolean; abortReason?: unknown },
+): ClarifaiError {
+  const grpcName = GrpcStatus[error.code] ?? String(error.code);
+  if (context.aborted && error.code === GrpcStatus.CANCELLED) return cancelledByCaller(context, context.abortReason);
+  const sizeExceeded = error.code === GrpcStatus.RESOURCE_EXHAUSTED && /larger than max/i.test(error.details);
+  const code = sizeExceeded ? StatusCode.RPC_MAX_MESSAGE_SIZE_EXCEEDED : (clarifaiCodeOf[error.code] ?? StatusCode.INTERNAL_UNCATEGORIZED);
+  const hint = sizeExceeded ? " Raise the maxMessageBytes client option if the message is expected to be this large." : "";
+  return new ClarifaiError(`${label(context)} failed with gRPC ${grpcName}: ${error.details}.${hint}`, {
+    code,
+    description: `gRPC ${grpcName}`,
+    details: error.details,
+    method: context.method,
+    grpcCode: error.code,
+  });
+}
+
+/** The error of a call cancelled by the caller's AbortSignal (before or during the call). */
+export function cancelledByCaller(context: { rpc: string; method?: string }, reason: unknown): ClarifaiError {
+  return new ClarifaiError(`${label(context)} was cancelled by its AbortSignal.`, {
+    code: StatusCode.REQUEST_CANCELED_BY_USER,
+    description: "cancelled by the caller",
+    method: context.method,
+    grpcCode: GrpcStatus.CANCELLED,
+    cause: reason,
+  });
+}
+
+function label(context: { rpc: string; method?: string }): string {
+  return context.method ? `${context.method} (${context.rpc})` : context.rpc;
+}
