@@ -8,7 +8,7 @@ import { ClarifaiError } from "../errors.js";
 import type { MethodSignature, ModelTypeField } from "../signature.js";
 import { describeType, describeValue } from "./describe.js";
 import { EncodeContext, type EncodeOptions } from "./encode-context.js";
-import { encodeValue } from "./encode-value.js";
+import { encodePartData } from "./encode-value.js";
 import { decodeValue, emptyData } from "./decode-value.js";
 import { decodeInline } from "./inline.js";
 
@@ -41,7 +41,7 @@ export async function encodeArguments(
       if (field.required) ctx.fail(field.name, `${describeType(field)} (required)`, describeValue(value));
       continue;
     }
-    parts.push(create(PartSchema, { id: field.name, data: encodeValue(field, value, field.name, ctx) }));
+    parts.push(create(PartSchema, { id: field.name, data: encodePartData(field, value, field.name, ctx) }));
   }
   await ctx.finish();
   return create(DataSchema, { metadata: methodMetadata(method), parts });
@@ -54,7 +54,7 @@ export async function encodeStreamItem(method: MethodSignature, item: unknown, o
   if (item === undefined || item === null) ctx.fail(field.name, `a stream item (${describeType(field)})`, describeValue(item));
   const data = create(DataSchema, {
     metadata: methodMetadata(method),
-    parts: [{ id: field.name, data: encodeValue(field, item, field.name, ctx) }],
+    parts: [{ id: field.name, data: encodePartData(field, item, field.name, ctx) }],
   });
   await ctx.finish();
   return data;

@@ -13,6 +13,18 @@ import { mediaToProto } from "./media-proto.js";
 import { checkBool, checkFloat, checkInt, checkString } from "./scalar-checks.js";
 import { conceptToProto, frameToProto, regionToProto } from "./structured.js";
 
+/**
+ * The `data` of a part holding `value`: like `encodeValue`, except that an empty list leaves the part
+ * without data, as the Python SDK writes it (a zero scalar, by contrast, gives a present, empty data).
+ */
+export function encodePartData(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data | undefined {
+  if (field.type === "LIST" && Array.isArray(value) && value.length === 0) {
+    onlyTypeArg(field, path, ctx);
+    return undefined;
+  }
+  return encodeValue(field, value, path, ctx);
+}
+
 export function encodeValue(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data {
   switch (field.type) {
     case "STR":
@@ -75,7 +87,7 @@ function encodeList(field: ModelTypeField, value: unknown, path: string, ctx: En
       return create(DataSchema, { frames: value.map((v, i) => frameToProto(v, itemPath(i), ctx)) });
     default:
       return create(DataSchema, {
-        parts: value.map((v, i) => ({ data: encodeValue(item, v, itemPath(i), ctx) })),
+        parts: value.map((v, i) => ({ data: encodePartData(item, v, itemPath(i), ctx) })),
       });
   }
 }
@@ -86,7 +98,7 @@ function encodeTuple(field: ModelTypeField, value: unknown, path: string, ctx: E
     return ctx.reject(path, `a tuple of ${items.length} ([${items.map((f) => f.type).join(", ")}])`, value);
   }
   return create(DataSchema, {
-    parts: items.map((item, i) => ({ id: String(i), data: encodeValue(item, value[i], `${path}[${i}]`, ctx) })),
+    parts: items.map((item, i) => ({ id: String(i), data: encodePartData(item, value[i], `${path}[${i}]`, ctx) })),
   });
 }
 
@@ -102,7 +114,7 @@ function encodeNamedFields(field: ModelTypeField, value: unknown, path: string, 
     if (object[f.name] === undefined) {
       return ctx.fail(fieldPath, `a ${f.type} value (every named field is required)`, "undefined");
     }
-    return { id: f.name, data: encodeValue(f, object[f.name], fieldPath, ctx) };
+    return { id: f.name, data: encodePartData(f, object[f.name], fieldPath, ctx) };
   });
   return create(DataSchema, { parts });
 }

@@ -6,7 +6,7 @@ import type { MethodSignature, ModelTypeField } from "../signature.js";
 import { malformed } from "./decode-error.js";
 import { emptyData, decodeValue } from "./decode-value.js";
 import { EncodeContext, type EncodeOptions } from "./encode-context.js";
-import { encodeValue } from "./encode-value.js";
+import { encodePartData } from "./encode-value.js";
 import { decodeInlineValue } from "./inline.js";
 
 const RETURN = "return";
@@ -16,7 +16,7 @@ export function encodeResult(method: MethodSignature, value: unknown, options?: 
   const ctx = new EncodeContext(`${method.name} result`, options);
   const field = returnField(method);
   if (value === undefined || value === null) ctx.fail(RETURN, "a return value", String(value));
-  const data = create(DataSchema, { parts: [{ id: RETURN, data: encodeValue(field, value, RETURN, ctx) }] });
+  const data = create(DataSchema, { parts: [{ id: RETURN, data: encodePartData(field, value, RETURN, ctx) }] });
   if (ctx.hasPendingLoads) {
     throw new ClarifaiError(`${method.name}: a result cannot hold file-backed media; use fromBytes(await readFile(path))`, {
       code: 0,
