@@ -79,9 +79,9 @@ export function objectType(members: readonly ModelTypeField[], direction: Direct
   return `{ ${body.join(" ")} }`;
 }
 
-/** Wraps a union in parentheses so it can take `[]`. */
+/** Wraps a union or a `readonly` array in parentheses so it can take `[]`. */
 export function parenthesize(type: string): string {
-  return /[|&]/u.test(type) && !/^[[{(]/u.test(type) ? `(${type})` : type;
+  return type.startsWith("readonly ") || (/[|&]/u.test(type) && !/^[[{(]/u.test(type)) ? `(${type})` : type;
 }
 
 function unsupported(path: string, problem: string): UnsupportedSignatureError {
