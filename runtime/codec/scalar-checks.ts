@@ -48,8 +48,11 @@ function checkNumberConstraints(
   if (choices && !choices.some((id) => Number(id) === n)) ctx.reject(path, `one of ${choices.join(", ")}`, value);
   // min/max are present only when the model declared them (a bound of 0 cannot be told from "none", spec §1.4).
   const { min, max } = field.model_type_range_info ?? {};
-  if (min !== undefined && n < min) ctx.reject(path, `a number ≥ ${min}`, value);
-  if (max !== undefined && n > max) ctx.reject(path, `a number ≤ ${max}`, value);
+  if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+    const expected =
+      min !== undefined && max !== undefined ? `a number from ${min} to ${max}` : min !== undefined ? `a number ≥ ${min}` : `a number ≤ ${max}`;
+    ctx.reject(path, expected, value);
+  }
 }
 
 function choiceIds(field: ModelTypeField): string[] | undefined {
