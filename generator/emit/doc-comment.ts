@@ -6,8 +6,9 @@
 
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/u;
 
-/** A model-provided paragraph as comment lines: every kind of line break starts a new line. */
+/** A model-provided paragraph as comment lines (none when blank): every kind of line break starts a new line. */
 export function commentLines(text: string): string[] {
+  if (text.trim() === "") return [];
   return escapeCommentEnd(text)
     .split(LINE_BREAK)
     .map((line) => line.replace(/^(\s*)@/u, "$1\\@"));

@@ -6,7 +6,7 @@ import { fetchSignaturesFromApi } from "clarifai-typed";
 import type { ClientModel } from "../emit/client-model.js";
 import type { PlatformModel } from "./model-reference.js";
 
-/** How to reach the API (defaults: the public API over TLS, PAT from CLARIFAI_PAT). */
+/** How to reach the API (the runtime's defaults: CLARIFAI_API_BASE or the public API over TLS, PAT from CLARIFAI_PAT). */
 export interface ApiOptions {
   readonly pat?: string | undefined;
   readonly baseUrl?: string | undefined;
@@ -15,12 +15,8 @@ export interface ApiOptions {
 }
 
 export async function readApiModel(model: PlatformModel, api: ApiOptions = {}): Promise<ClientModel> {
-  const pat = api.pat ?? process.env["CLARIFAI_PAT"];
-  if (!pat && !api.insecure) {
-    throw new Error(`reading ${model.userId}/${model.appId}/${model.modelId} from the Clarifai API needs a PAT: set CLARIFAI_PAT`);
-  }
   const signatures = await fetchSignaturesFromApi({
-    ...defined({ pat, baseUrl: api.baseUrl, insecure: api.insecure, timeoutMs: api.timeoutMs, versionId: model.versionId }),
+    ...defined({ pat: api.pat, baseUrl: api.baseUrl, insecure: api.insecure, timeoutMs: api.timeoutMs, versionId: model.versionId }),
     userId: model.userId,
     appId: model.appId,
     modelId: model.modelId,
