@@ -1,0 +1,96 @@
+/**
+ * The Python syntax tree, from @lezer/python: pure JavaScript, no native build, parses Python 3.12 and
+ * recovers from errors (so we can point at the first one). tree-sitter-python needs a native or wasm
+ * build; the ANTLR-based parsers are several times larger and slower. We never execute anything.
+ */
+import { parser } from "@lezer/python";
+import type { SyntaxNode } from "@lezer/common";
+import { ModelPyError } from "./model-py-error.js";
+
+export type { SyntaxNode };
+
+/** A parsed source file: its text, its tree and how to turn offsets into positions. */
+export class SourceFile {
+  readonly root: SyntaxNode;
+  private readonly lineStarts: number[] = [0];
+
+  constructor(
+    readonly fileName: string,
+    readonly text: string,
+  ) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.root = parser.parse(text).topNode;
+  }
+
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
+  }
+
+  source(node: SyntaxNode): string {
+    return this.text.slice(node.from, node.to);
+  }
+
+  /** An error positioned at `node` (or at an offset). */
+  error(at: SyntaxNode | number, message: string, context: { method?: string; parameter?: string } = {}): ModelPyError {
+    const { line, column } = this.position(typeof at === "number" ? at : at.from);
+    const where = [
+      context.method === undefined ? "" : `method '${context.method}'`,
+      context.parameter === undefined ? "" : `parameter '${context.parameter}'`,
+    ]
+      .filter(Boolean)
+      .join(", ");
+    return new ModelPyError({
+      file: this.fileName,
+      line,
+      column,
+      ...context,
+      message: where ? `${where}: ${message}` : message,
+    });
+  }
+
+  /** Throws at the first syntax error: Python would refuse to import the file. */
+  assertNoSyntaxError(): void {
+    const cursor = this.root.cursor();
+    do {
+      if (cursor.type.isError) {
+        const near = this.text.slice(cursor.from, Math.max(cursor.to, cursor.from + 1)).split("\n")[0] ?? "";
+        throw this.error(
+          cursor.from,
+          `syntax error${near.trim() ? ` near '${near.trim().slice(0, 40)}'` : ""}: Python cannot import this file; fix it so that \`python -m py_compile\` accepts it`,
+        );
+      }
+    } while (cursor.next());
+  }
+}
+
+/** The node's children, without comments. */
+export function childrenOf(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) if (child.name !== "Comment") out.push(child);
+  return out;
+}
+
+/** Children that are expressions or names (punctuation and keywords dropped). */
+export function operandsOf(node: SyntaxNode, punctuation: ReadonlySet<string> = PUNCTUATION): SyntaxNode[] {
+  return childrenOf(node).filter((child) => !punctuation.has(child.name));
+}
+
+const PUNCTUATION: ReadonlySet<string> = new Set(["(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "AssignOp"]);
+
+/** Splits the contents of a bracketed node (`ArgList`, subscript, literal) into comma-separated items. */
+export function commaSeparated(nodes: readonly SyntaxNode[]): SyntaxNode[][] {
+  const items: SyntaxNode[][] = [[]];
+  for (const node of nodes) {
+    if (node.name === ",") items.push([]);
+    else if (!["(", ")", "[", "]", "{", "}"].includes(node.name)) items[items.length - 1]?.push(node);
+  }
+  return items.filter((item) => item.length > 0);
+}
