@@ -1,13 +1,18 @@
 /**
- * `gen-client inspect <model-dir | model.py> [--json]`: prints the method signatures a model declares.
- * Without --json, a readable Python-style listing; with --json, the MethodSignature list exactly as the
- * official SDK's protobuf JSON printer writes it, and nothing else on stdout.
+ * `gen-client inspect <model-dir | model.py> [--json]`: prints the method signatures a model declares,
+ * read statically (nothing is executed). Without --json, a readable Python-style listing; with --json,
+ * the MethodSignature list exactly as the official SDK's protobuf JSON printer writes it, nothing else.
  */
 import type { CommandModule } from "yargs";
+import { LocalModelError, readLocalModel } from "../sources/local.js";
+import { ModelPyError } from "../sources/model-py/index.js";
+import { formatSignatureListing } from "./signature-listing.js";
+import { formatSignaturesJson } from "./signatures-json.js";
 
 interface InspectArgs {
   model: string;
   json: boolean;
+  class?: string;
 }
 
 export function inspectCommand(setExitCode: (code: number) => void): CommandModule<object, InspectArgs> {
@@ -16,11 +21,25 @@ export function inspectCommand(setExitCode: (code: number) => void): CommandModu
     describe: "Print the method signatures of a model directory or model.py (static, nothing is executed)",
     builder: (y) =>
       y
-        .positional("model", { type: "string", demandOption: true, describe: "model directory or .py file" })
-        .option("json", { type: "boolean", default: false, describe: "print the MethodSignature list as JSON" }),
-    handler: async () => {
-      process.stderr.write("inspect: not implemented yet\n");
-      setExitCode(1);
+        .positional("model", { type: "string", demandOption: true, describe: "model directory (config.yaml + 1/model.py) or a .py file" })
+        .option("json", { type: "boolean", default: false, describe: "print the MethodSignature list as JSON (proto field names)" })
+        .option("class", { type: "string", describe: "the model class to read when the file defines several" }),
+    handler: async (args) => {
+      try {
+        const model = await readLocalModel(args.model, args.class === undefined ? {} : { className: args.class });
+        if (args.json) {
+          process.stdout.write(`${formatSignaturesJson(model.signatures)}\n`);
+          return;
+        }
+        const { userId, appId, modelId } = model.identity;
+        process.stdout.write(`# ${[userId, appId, modelId].filter(Boolean).join("/")} from ${model.source}\n\n`);
+        process.stdout.write(`${formatSignatureListing(model.signatures)}\n`);
+      } catch (error) {
+        if (error instanceof ModelPyError) process.stderr.write(`${error.format()}\n`);
+        else if (error instanceof LocalModelError) process.stderr.write(`${error.message}\n`);
+        else throw error;
+        setExitCode(1);
+      }
     },
   };
 }

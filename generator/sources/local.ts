@@ -1,0 +1,108 @@
+/**
+ * A local model: a directory holding `config.yaml` and `1/model.py`, or a path to a .py file. The
+ * signatures come from the static model.py reader; the identity (id, user_id, app_id) from config.yaml.
+ */
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { MethodSignature } from "clarifai-typed";
+import { readModelPy, type ReadModelPyOptions } from "./model-py/index.js";
+
+export interface LocalModelIdentity {
+  readonly userId?: string;
+  readonly appId?: string;
+  readonly modelId: string;
+  readonly versionId?: string;
+}
+
+export interface LocalModel {
+  readonly signatures: MethodSignature[];
+  readonly identity: LocalModelIdentity;
+  /** Where signatures and identity came from, for messages and banners. */
+  readonly source: string;
+}
+
+/** A model directory or config.yaml that cannot be used (the model.py itself fails with ModelPyError). */
+export class LocalModelError extends Error {
+  override readonly name = "LocalModelError";
+}
+
+/** How many directories up from a .py file to look for its config.yaml (`<model>/1/model.py`). */
+const CONFIG_SEARCH_DEPTH = 3;
+
+export async function readLocalModel(modelPath: string, options: ReadModelPyOptions = {}): Promise<LocalModel> {
+  const info = await stat(modelPath).catch(() => {
+    throw new LocalModelError(`${modelPath}: no such file or directory; give a model directory (config.yaml + 1/model.py) or a .py file`);
+  });
+  if (info.isDirectory()) {
+    const configPath = path.join(modelPath, "config.yaml");
+    const pyPath = path.join(modelPath, "1", "model.py");
+    const config = await readText(configPath, `${modelPath} is not a model directory: it has no config.yaml (a model directory holds config.yaml and 1/model.py)`);
+    const text = await readText(pyPath, `${modelPath} is not a model directory: it has no 1/model.py`);
+    return {
+      signatures: readModelPy(text, pyPath, options),
+      identity: identityFromConfig(config, configPath),
+      source: `${pyPath} (identity from ${configPath})`,
+    };
+  }
+  const text = await readText(modelPath, `${modelPath}: cannot read the file`);
+  const signatures = readModelPy(text, modelPath, options);
+  const configPath = await nearestConfig(path.dirname(path.resolve(modelPath)));
+  if (configPath) {
+    const config = await readText(configPath, `${configPath}: cannot read the file`);
+    return { signatures, identity: identityFromConfig(config, configPath), source: `${modelPath} (identity from ${configPath})` };
+  }
+  const modelId = path.basename(path.dirname(path.resolve(modelPath)));
+  return {
+    signatures,
+    identity: { modelId },
+    source: `${modelPath} (no config.yaml found, so the model id is the directory name '${modelId}')`,
+  };
+}
+
+async function nearestConfig(directory: string): Promise<string | undefined> {
+  let current = directory;
+  for (let i = 0; i < CONFIG_SEARCH_DEPTH; i++) {
+    const candidate = path.join(current, "config.yaml");
+    if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return undefined;
+}
+
+async function readText(file: string, missing: string): Promise<string> {
+  return readFile(file, "utf8").catch(() => {
+    throw new LocalModelError(missing);
+  });
+}
+
+/** `model.id` (required), `model.user_id`, `model.app_id` of a Clarifai config.yaml. */
+export function identityFromConfig(text: string, configPath: string): LocalModelIdentity {
+  let config: unknown;
+  try {
+    config = parseYaml(text);
+  } catch (error) {
+    throw new LocalModelError(`${configPath}: not valid YAML (${(error as Error).message.split("\n")[0]})`);
+  }
+  const model = isRecord(config) ? config["model"] : undefined;
+  if (!isRecord(model)) throw new LocalModelError(`${configPath}: no 'model:' section; it must hold at least model.id`);
+  const field = (key: string): string | undefined => {
+    const value = model[key];
+    if (value === undefined || value === null || value === "") return undefined;
+    if (typeof value !== "string" && typeof value !== "number") {
+      throw new LocalModelError(`${configPath}: model.${key} must be a string`);
+    }
+    return String(value);
+  };
+  const modelId = field("id");
+  if (!modelId) throw new LocalModelError(`${configPath}: model.id is missing; add \`id: <model-id>\` under \`model:\``);
+  const userId = field("user_id");
+  const appId = field("app_id");
+  return { modelId, ...(userId ? { userId } : {}), ...(appId ? { appId } : {}) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
