@@ -3,7 +3,7 @@
  * once; everything that came from the model is escaped here (the template inserts strings as they are).
  */
 import type { MethodSignature, ModelTypeField } from "../../runtime/signature.js";
-import { identityLabel, type ClientModel } from "./client-model.js";
+import { identityLabel, type ClientModel, type ModelIdentity } from "./client-model.js";
 import { commentLines, inlineCommentText, joinBlocks } from "./doc-comment.js";
 import { argumentDocLines } from "./field-docs.js";
 import { distinctNames, pascalCase, propertyKey } from "./identifiers.js";
@@ -72,11 +72,16 @@ export function buildClientView(model: ClientModel, options: ViewOptions): Clien
     runtimeImport: JSON.stringify(options.runtimeImport),
     modelLabel: inlineCommentText(label),
     signaturesJson: JSON.stringify(signatures),
-    identityJson: JSON.stringify(model.identity),
+    identityJson: JSON.stringify(canonicalIdentity(model.identity)),
     clientName: `${prefix}Client`,
     factoryName: `create${prefix}Client`,
     methods,
   };
+}
+
+/** The identity with its keys in one order, whatever order the source built it in. */
+function canonicalIdentity({ userId, appId, modelId, versionId }: ModelIdentity): ModelIdentity {
+  return { ...(userId && { userId }), ...(appId && { appId }), modelId, ...(versionId && { versionId }) };
 }
 
 function methodView(signature: MethodSignature, stem: string, use: UseSymbol): MethodView {
