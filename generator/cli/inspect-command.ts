@@ -4,6 +4,7 @@
  * the MethodSignature list exactly as the official SDK's protobuf JSON printer writes it, nothing else.
  */
 import type { CommandModule } from "yargs";
+import { loadModel } from "../sources/index.js";
 import { LocalModelError, readLocalModel } from "../sources/local.js";
 import { ModelPyError } from "../sources/model-py/index.js";
 import { formatSignatureListing } from "./signature-listing.js";
@@ -13,6 +14,10 @@ interface InspectArgs {
   model: string;
   json: boolean;
   class?: string;
+  grpc?: string;
+  user?: string;
+  app?: string;
+  version?: string;
 }
 
 export function inspectCommand(setExitCode: (code: number) => void): CommandModule<object, InspectArgs> {
@@ -23,10 +28,18 @@ export function inspectCommand(setExitCode: (code: number) => void): CommandModu
       y
         .positional("model", { type: "string", demandOption: true, describe: "model directory (config.yaml + 1/model.py) or a .py file" })
         .option("json", { type: "boolean", default: false, describe: "print the MethodSignature list as JSON (proto field names)" })
-        .option("class", { type: "string", describe: "the model class to read when the file defines several" }),
+        .option("class", { type: "string", describe: "the model class to read when the file defines several" })
+        // Every source gen-client reads (API model, --grpc server) can be inspected too.
+        .option("grpc", { type: "string", describe: "read a running model server at host:port" })
+        .option("user", { type: "string", describe: "user id, with a bare model id" })
+        .option("app", { type: "string", describe: "app id, with a bare model id" })
+        .option("version", { type: "string", describe: "model version id (API models)" }),
     handler: async (args) => {
       try {
-        const model = await readLocalModel(args.model, args.class === undefined ? {} : { className: args.class });
+        const model =
+          args.class === undefined
+            ? await loadModel(args.model, { grpc: args.grpc, user: args.user, app: args.app, version: args.version })
+            : await readLocalModel(args.model, { className: args.class });
         if (args.json) {
           process.stdout.write(`${formatSignaturesJson(model.signatures)}\n`);
           return;
@@ -37,6 +50,7 @@ export function inspectCommand(setExitCode: (code: number) => void): CommandModu
       } catch (error) {
         if (error instanceof ModelPyError) process.stderr.write(`${error.format()}\n`);
         else if (error instanceof LocalModelError) process.stderr.write(`${error.message}\n`);
+        else if (error instanceof Error) process.stderr.write(`gen-client inspect: ${args.model}: ${error.message}\n`);
         else throw error;
         setExitCode(1);
       }
