@@ -4,7 +4,7 @@
  *   CLARIFAI_PAT=… npx tsx examples/audio-lab/call.ts             (the model uploaded to Clarifai)
  */
 import { fileURLToPath } from "node:url";
-import { Audio, ClarifaiError, NDArray } from "clarifai-typed";
+import { Audio, ClarifaiError, NDArray, type JsonObject } from "clarifai-typed";
 import type { ConsoleOutput } from "../shared/console-output.js";
 import { isMainModule, runExampleScript } from "../shared/run-script.js";
 export { createAudioLabClient as createClient, signatures } from "./audio-lab.js";
@@ -16,7 +16,7 @@ export async function tour(client: AudioLabClient, out: ConsoleOutput): Promise<
   await out.call("describe_audio", { audio: beeps() }, (args) => client.describe_audio(args));
   await out.call("analyze_audio", { audio: beeps(), window_ms: 100 }, (args) => client.analyze_audio(args));
 
-  const effects = [{ type: "reverse" }, { type: "gain", db: -6 }];
+  const effects: JsonObject[] = [{ type: "reverse" }, { type: "gain", db: -6 }];
   const processed = await out.call("apply_effects", { audio: beeps(), effects }, (args) => client.apply_effects(args));
   await out.save(processed, "beeps-processed.wav");
 

@@ -57,7 +57,7 @@ export class ConsoleOutput {
 }
 
 function summarizeArgs(args: unknown): string {
-  if (Array.isArray(args)) return `[${args.length} inputs]`;
+  if (Array.isArray(args)) return `[${args.map((one) => `{ ${summarizeArgs(one)} }`).join(", ")}]`;
   if (typeof args !== "object" || args === null) return "";
   return Object.entries(args)
     .map(([k, v]) => `${k}: ${typeof v === "object" && v !== null && Symbol.asyncIterator in v ? "<stream>" : summarize(v)}`)

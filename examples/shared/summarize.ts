@@ -2,6 +2,7 @@
  * One-line, human-readable renderings of the values typed clients return: strings, numbers, concepts,
  * regions, media, arrays, NamedFields objects. Long values are shortened; nothing here changes a value.
  */
+import path from "node:path";
 import { Audio, Image, NDArray, Text, Video } from "clarifai-typed";
 
 const MAX_STRING = 70;
@@ -39,7 +40,7 @@ function summarizeList(items: readonly unknown[]): string {
 function summarizeMedia(media: Image | Audio | Video): string {
   const kind = media.constructor.name;
   if (media.bytes) return `${kind}(${media.bytes.length} bytes)`;
-  return media.url ? `${kind}(${media.url})` : `${kind}(${media.path ?? "empty"})`;
+  return media.url ? `${kind}(${media.url})` : `${kind}(${media.path ? path.basename(media.path) : "empty"})`;
 }
 
 function summarizeArray(array: NDArray): string {
