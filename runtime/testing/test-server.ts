@@ -32,6 +32,7 @@ import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
 import { decodeArguments } from "../codec/index.js";
 import { signatureToProto, type MethodSignature } from "../signature.js";
 import { rpc } from "../transport/method-definitions.js";
+import { AsyncQueue } from "../transport/async-queue.js";
 import { MALFORMED_BYTES, takeFailure, type Fault } from "./faults.js";
 import {
   GET_SIGNATURES, failure, methodNameOf, resolveMethod, runStreaming, runUnary, signaturesAnswer,
@@ -161,7 +162,11 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   }
 
   async function bidi(call: ServerDuplexStream<PostModelOutputsRequest, MultiOutputResponse>): Promise<void> {
-    const incoming = call[Symbol.asyncIterator]() as AsyncIterator<PostModelOutputsRequest>;
+    // Not the readable's own async iterator: finishing it would destroy the call before the answers are written.
+    const incoming = new AsyncQueue<PostModelOutputsRequest>({ pause: () => call.pause(), resume: () => call.resume() });
+    call.on("data", (message: PostModelOutputsRequest) => incoming.push(message));
+    call.on("end", () => incoming.end());
+    call.on("error", (error) => incoming.fail(error));
     const buffered: PostModelOutputsRequest[] = [];
     if (options.bufferBidiUntilHalfClose) {
       for (let next = await incoming.next(); !next.done; next = await incoming.next()) buffered.push(next.value);
