@@ -29,8 +29,11 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
       for (let start = 0; start < inputs.length; start += MAX_BATCH_INPUTS) {
         const chunk = inputs.slice(start, start + MAX_BATCH_INPUTS);
         const request = call.request(chunk);
-        const response = await withRetries(() => unaryCall(context.channel, rpc.postModelOutputs, request, call.settings), call.retry);
-        for (const output of checkedOutputs(response, signature.name, chunk.length)) {
+        // In-band statuses are checked inside the attempt so that MODEL_LOADING and the like are retried too.
+        const outputs = await withRetries(async () =>
+          checkedOutputs(await unaryCall(context.channel, rpc.postModelOutputs, request, call.settings), signature.name, chunk.length),
+          call.retry);
+        for (const output of outputs) {
           results.push(decodeResult(signature, output.data));
         }
       }

@@ -134,7 +134,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     const { signal, fault, failure: fail } = begun;
     if (!(await delay(fault, signal))) return;
     if (fail?.grpcCode !== undefined) return void call.emit("error", { code: fail.grpcCode, details: fail.description ?? "injected fault" });
-    if (fault?.malformed) return void call.end(MALFORMED_BYTES as unknown as MultiOutputResponse);
+    if (fault?.malformed) {
+      call.write(MALFORMED_BYTES as unknown as MultiOutputResponse);
+      return void call.end();
+    }
     if (fail) return void call.end(failure(fail.code ?? StatusCode.FAILURE, "injected fault", [], fail.description));
     let sent = 0;
     for await (const response of responses({ metadata: call.metadata, request: first ?? create(PostModelOutputsRequestSchema), signal })) {
