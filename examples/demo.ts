@@ -26,9 +26,21 @@ interface ExampleScript {
 }
 
 const examples = [
-  { id: "story-writer", blurb: "text: predict, batch, token streaming, bidirectional chat", handlers: storyWriterHandlers },
-  { id: "color-tagger", blurb: "vision: Image in; Concepts, Regions and an Image out; batch", handlers: colorTaggerHandlers },
-  { id: "audio-lab", blurb: "custom method names: Audio, NDArray, JSON, NamedFields, Tuple, errors", handlers: audioLabHandlers },
+  {
+    id: "story-writer",
+    blurb: "text: predict, batch, token streaming, bidirectional chat",
+    handlers: storyWriterHandlers,
+  },
+  {
+    id: "color-tagger",
+    blurb: "vision: Image in; Concepts, Regions and an Image out; batch",
+    handlers: colorTaggerHandlers,
+  },
+  {
+    id: "audio-lab",
+    blurb: "custom method names: Audio, NDArray, JSON, NamedFields, Tuple, errors",
+    handlers: audioLabHandlers,
+  },
 ];
 
 const examplesDir = path.dirname(fileURLToPath(import.meta.url));

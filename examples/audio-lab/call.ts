@@ -30,7 +30,11 @@ export async function tour(client: AudioLabClient, out: ConsoleOutput): Promise<
     await client.apply_effects({ audio: beeps(), effects: [{ type: "echo" }] });
   } catch (error) {
     if (!(error instanceof ClarifaiError)) throw error;
-    out.line("apply_effects", { effects: [{ type: "echo" }] }, `ClarifaiError ${error.code} ${error.codeName}: ${error.details}`);
+    out.line(
+      "apply_effects",
+      { effects: [{ type: "echo" }] },
+      `ClarifaiError ${error.code} ${error.codeName}: ${error.details}`,
+    );
   }
 }
 

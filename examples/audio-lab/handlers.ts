@@ -18,7 +18,8 @@ async function readWav(audio: Audio): Promise<PcmAudio> {
 function reverseFrames({ samples, channels }: PcmAudio): Float32Array {
   const out = new Float32Array(samples.length);
   const frames = samples.length / channels;
-  for (let f = 0; f < frames; f++) out.set(samples.subarray(f * channels, (f + 1) * channels), (frames - 1 - f) * channels);
+  for (let f = 0; f < frames; f++)
+    out.set(samples.subarray(f * channels, (f + 1) * channels), (frames - 1 - f) * channels);
   return out;
 }
 

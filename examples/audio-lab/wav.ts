@@ -14,13 +14,18 @@ export interface PcmAudio {
 export function decodeWav(bytes: Uint8Array): PcmAudio {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tag = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
-  if (bytes.length < 12 || tag(0) !== "RIFF" || tag(8) !== "WAVE") throw new Error("not a WAV file (no RIFF/WAVE header)");
+  if (bytes.length < 12 || tag(0) !== "RIFF" || tag(8) !== "WAVE")
+    throw new Error("not a WAV file (no RIFF/WAVE header)");
   let format: { channels: number; sampleRate: number; bits: number } | undefined;
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const size = view.getUint32(at + 4, true);
     const body = at + 8;
     if (tag(at) === "fmt ") {
-      format = { channels: view.getUint16(body + 2, true), sampleRate: view.getUint32(body + 4, true), bits: view.getUint16(body + 14, true) };
+      format = {
+        channels: view.getUint16(body + 2, true),
+        sampleRate: view.getUint32(body + 4, true),
+        bits: view.getUint16(body + 14, true),
+      };
     } else if (tag(at) === "data") {
       if (!format) throw new Error("WAV data chunk before its fmt chunk");
       if (format.bits !== 16) throw new Error("only 16-bit PCM WAV is supported");
@@ -51,6 +56,8 @@ export function encodeWav({ sampleRate, channels, samples }: PcmAudio): Uint8Arr
   view.setUint16(34, 16, true);
   text(36, "data");
   view.setUint32(40, samples.length * 2, true);
-  samples.forEach((s, i) => view.setInt16(44 + 2 * i, Math.max(-32768, Math.min(32767, Math.round(s * FULL_SCALE))), true));
+  samples.forEach((s, i) =>
+    view.setInt16(44 + 2 * i, Math.max(-32768, Math.min(32767, Math.round(s * FULL_SCALE))), true),
+  );
   return bytes;
 }

@@ -98,7 +98,10 @@ export const colorTaggerHandlers = {
       const sy = Math.floor(((y + 0.5) * source.height) / height);
       for (let x = 0; x < width; x++) {
         const sx = Math.floor(((x + 0.5) * source.width) / width);
-        data.set(source.pixels.subarray((sy * source.width + sx) * 3, (sy * source.width + sx) * 3 + 3), (y * width + x) * 3);
+        data.set(
+          source.pixels.subarray((sy * source.width + sx) * 3, (sy * source.width + sx) * 3 + 3),
+          (y * width + x) * 3,
+        );
       }
     }
     return Image.fromBytes(encode({ width, height, data, channels: 3 }));

@@ -60,6 +60,9 @@ function summarizeArgs(args: unknown): string {
   if (Array.isArray(args)) return `[${args.map((one) => `{ ${summarizeArgs(one)} }`).join(", ")}]`;
   if (typeof args !== "object" || args === null) return "";
   return Object.entries(args)
-    .map(([k, v]) => `${k}: ${typeof v === "object" && v !== null && Symbol.asyncIterator in v ? "<stream>" : summarize(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k}: ${typeof v === "object" && v !== null && Symbol.asyncIterator in v ? "<stream>" : summarize(v)}`,
+    )
     .join(", ");
 }

@@ -19,7 +19,9 @@ export function clientOptionsFromArgv(argv: readonly string[]): ClientOptions {
   const at = argv.indexOf("--grpc");
   if (at === -1) {
     if (!process.env["CLARIFAI_PAT"]) {
-      throw new Error("set CLARIFAI_PAT to call the model on Clarifai, or pass --grpc host:port for a local model server");
+      throw new Error(
+        "set CLARIFAI_PAT to call the model on Clarifai, or pass --grpc host:port for a local model server",
+      );
     }
     return {};
   }

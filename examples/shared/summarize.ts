@@ -9,12 +9,16 @@ const MAX_STRING = 70;
 const MAX_ITEMS = 6;
 
 const isConcept = (v: object): v is { name: string; value: number } =>
-  "name" in v && "value" in v && typeof v.value === "number" && Object.keys(v).every((k) => ["id", "name", "value"].includes(k));
+  "name" in v &&
+  "value" in v &&
+  typeof v.value === "number" &&
+  Object.keys(v).every((k) => ["id", "name", "value"].includes(k));
 const isRegion = (v: object): v is { id: string; box?: number[]; concepts: unknown[] } =>
   "concepts" in v && "trackId" in v;
 
 export function summarize(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value);
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
   if (typeof value !== "object" || value === null) return String(value);
   if (value instanceof Text) return `Text(${summarize(value.text)})`;
@@ -44,7 +48,9 @@ function summarizeMedia(media: Image | Audio | Video): string {
 }
 
 function summarizeArray(array: NDArray): string {
-  const values = Array.from(array.data as ArrayLike<number>).slice(0, MAX_ITEMS).map((x) => summarize(Number(x)));
+  const values = Array.from(array.data as ArrayLike<number>)
+    .slice(0, MAX_ITEMS)
+    .map((x) => summarize(Number(x)));
   const more = array.size > MAX_ITEMS ? ", …" : "";
   return `NDArray<${array.dtype}>[${array.shape.join("×")}] [${values.join(", ")}${more}]`;
 }

@@ -39,7 +39,9 @@ export const storyWriterHandlers = {
   async *stream(args: { input_iterator: AsyncIterable<string>; max_tokens?: number }): AsyncGenerator<string> {
     let turn = 0;
     for await (const message of args.input_iterator) {
-      yield story(message, turn++).slice(0, args.max_tokens ?? 8).join(" ");
+      yield story(message, turn++)
+        .slice(0, args.max_tokens ?? 8)
+        .join(" ");
     }
   },
 };

@@ -17,7 +17,11 @@ const examples = ["story-writer", "color-tagger", "audio-lab"];
 for (const id of examples) {
   test(`examples/${id}/${id}.ts is current (gen-client --check)`, async () => {
     const dir = path.join(repoRoot, "examples", id);
-    assert.equal(await runCli([dir, "--out", dir, "--check"]), 0, `regenerate it: npx gen-client examples/${id} --out examples/${id}`);
+    assert.equal(
+      await runCli([dir, "--out", dir, "--check"]),
+      0,
+      `regenerate it: npx gen-client examples/${id} --out examples/${id}`,
+    );
   });
 }
 
@@ -29,13 +33,32 @@ test("npm run demo exits 0 by itself, shows every method's result and saves the 
   );
   const calls = [...stdout.matchAll(/^ {2}(\w+)\(/gm)].map((m) => m[1]);
   assert.deepEqual(calls, [
-    "predict", "predict", "generate", "stream",
-    "predict", "predict", "detect", "thumbnail",
-    "describe_audio", "analyze_audio", "apply_effects", "find_onsets", "apply_effects",
+    "predict",
+    "predict",
+    "generate",
+    "stream",
+    "predict",
+    "predict",
+    "detect",
+    "thumbnail",
+    "describe_audio",
+    "analyze_audio",
+    "apply_effects",
+    "find_onsets",
+    "apply_effects",
   ]);
-  assert.match(stdout, /generate\(prompt: "a robot who learned to paint", style: "plain"\) → Once upon a time, a robot who learned to paint woke up early\./);
-  assert.match(stdout, /apply_effects\(effects: \[\{ type: "echo" \}\]\) → ClarifaiError 10020 FAILURE: unknown effect 'echo'/);
+  assert.match(
+    stdout,
+    /generate\(prompt: "a robot who learned to paint", style: "plain"\) → Once upon a time, a robot who learned to paint woke up early\./,
+  );
+  assert.match(
+    stdout,
+    /apply_effects\(effects: \[\{ type: "echo" \}\]\) → ClarifaiError 10020 FAILURE: unknown effect 'echo'/,
+  );
   const saved = [...stdout.matchAll(/saved (\S+)/g)].map((m) => m[1]!);
-  assert.deepEqual(saved.map((file) => path.basename(file)), ["sunset-thumbnail.png", "beeps-processed.wav"]);
+  assert.deepEqual(
+    saved.map((file) => path.basename(file)),
+    ["sunset-thumbnail.png", "beeps-processed.wav"],
+  );
   for (const file of saved) assert.ok(existsSync(file), `${file} was written`);
 });

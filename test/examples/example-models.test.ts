@@ -8,11 +8,23 @@ import { after, before, describe, test } from "node:test";
 import { decode } from "fast-png";
 import { Audio, ClarifaiError, Image, NDArray } from "clarifai-typed";
 import { audioLabHandlers } from "../../examples/audio-lab/handlers.js";
-import { createAudioLabClient, signatures as audioLabSignatures, type AudioLabClient } from "../../examples/audio-lab/audio-lab.js";
+import {
+  createAudioLabClient,
+  signatures as audioLabSignatures,
+  type AudioLabClient,
+} from "../../examples/audio-lab/audio-lab.js";
 import { colorTaggerHandlers } from "../../examples/color-tagger/handlers.js";
-import { createColorTaggerClient, signatures as colorTaggerSignatures, type ColorTaggerClient } from "../../examples/color-tagger/color-tagger.js";
+import {
+  createColorTaggerClient,
+  signatures as colorTaggerSignatures,
+  type ColorTaggerClient,
+} from "../../examples/color-tagger/color-tagger.js";
 import { storyWriterHandlers } from "../../examples/story-writer/handlers.js";
-import { createStoryWriterClient, signatures as storyWriterSignatures, type StoryWriterClient } from "../../examples/story-writer/story-writer.js";
+import {
+  createStoryWriterClient,
+  signatures as storyWriterSignatures,
+  type StoryWriterClient,
+} from "../../examples/story-writer/story-writer.js";
 import { serveExample } from "./serve-example.js";
 
 const asset = (path: string) => new URL(`../../examples/${path}`, import.meta.url).pathname;
@@ -24,14 +36,22 @@ const collect = async <T>(items: AsyncIterable<T>) => {
 
 describe("story-writer", () => {
   let served: { client: StoryWriterClient; close(): Promise<void> };
-  before(async () => (served = await serveExample(storyWriterSignatures, storyWriterHandlers, createStoryWriterClient)));
+  before(
+    async () => (served = await serveExample(storyWriterSignatures, storyWriterHandlers, createStoryWriterClient)),
+  );
   after(() => served.close());
 
   const predictCases = [
     { given: { prompt: "a cat", max_tokens: 6 }, want: "Once upon a time, a cat" },
-    { given: { prompt: "  two dogs!  ", max_tokens: 12, style: "shout" as const }, want: "ONCE UPON A TIME, TWO DOGS WOKE UP EARLY. IT HAD 2" },
+    {
+      given: { prompt: "  two dogs!  ", max_tokens: 12, style: "shout" as const },
+      want: "ONCE UPON A TIME, TWO DOGS WOKE UP EARLY. IT HAD 2",
+    },
     { given: { prompt: "x", chat_history: [{ role: "user", content: "hi" }], max_tokens: 3 }, want: "Once again, x" },
-    { given: { prompt: "", max_tokens: 7, style: "whisper" as const }, want: "once upon a time, nothing in particular" },
+    {
+      given: { prompt: "", max_tokens: 7, style: "whisper" as const },
+      want: "once upon a time, nothing in particular",
+    },
   ];
   for (const { given, want } of predictCases) {
     test(`predict ${JSON.stringify(given)}`, async () => assert.equal(await served.client.predict(given), want));
@@ -54,7 +74,9 @@ describe("story-writer", () => {
 
 describe("color-tagger", () => {
   let served: { client: ColorTaggerClient; close(): Promise<void> };
-  before(async () => (served = await serveExample(colorTaggerSignatures, colorTaggerHandlers, createColorTaggerClient)));
+  before(
+    async () => (served = await serveExample(colorTaggerSignatures, colorTaggerHandlers, createColorTaggerClient)),
+  );
   after(() => served.close());
   const tiles = () => Image.fromFile(asset("color-tagger/images/tiles.png"));
 
@@ -62,7 +84,12 @@ describe("color-tagger", () => {
     const concepts = await served.client.predict({ image: tiles(), top_k: 4 });
     assert.deepEqual(
       concepts.map(({ name, value }) => [name, value]),
-      [["red", 0.25], ["green", 0.25], ["blue", 0.25], ["yellow", 0.25]],
+      [
+        ["red", 0.25],
+        ["green", 0.25],
+        ["blue", 0.25],
+        ["yellow", 0.25],
+      ],
     );
   });
 
@@ -95,7 +122,12 @@ describe("audio-lab", () => {
 
   test("describe_audio: the WAV format as JSON", async () => {
     assert.deepEqual(await served.client.describe_audio({ audio: beeps() }), {
-      container: "wav", codec: "pcm_s16le", sample_rate: 16000, channels: 1, frames: 16000, silent: false,
+      container: "wav",
+      codec: "pcm_s16le",
+      sample_rate: 16000,
+      channels: 1,
+      frames: 16000,
+      silent: false,
     });
   });
 
@@ -108,8 +140,14 @@ describe("audio-lab", () => {
   });
 
   const onsetCases = [
-    { given: { samples: NDArray.from([0, 0.9, 0.8, 0, 0, 0.7, 0, 0.95], "float32"), sample_rate: 8 }, want: [3, [0.125, 0.625, 0.875]] },
-    { given: { samples: NDArray.from([0.2, -0.6, 0.1], "float64"), sample_rate: 10, threshold: 0.5 }, want: [1, [0.1]] },
+    {
+      given: { samples: NDArray.from([0, 0.9, 0.8, 0, 0, 0.7, 0, 0.95], "float32"), sample_rate: 8 },
+      want: [3, [0.125, 0.625, 0.875]],
+    },
+    {
+      given: { samples: NDArray.from([0.2, -0.6, 0.1], "float64"), sample_rate: 10, threshold: 0.5 },
+      want: [1, [0.1]],
+    },
     { given: { samples: NDArray.from([0, 0, 0], "float32") }, want: [0, []] },
   ];
   for (const { given, want } of onsetCases) {
@@ -120,7 +158,10 @@ describe("audio-lab", () => {
 
   test("apply_effects: reverse twice gives the input back", async () => {
     const original = await readFile(asset("audio-lab/sounds/beeps.wav"));
-    const back = await served.client.apply_effects({ audio: beeps(), effects: [{ type: "reverse" }, { type: "reverse" }] });
+    const back = await served.client.apply_effects({
+      audio: beeps(),
+      effects: [{ type: "reverse" }, { type: "reverse" }],
+    });
     assert.deepEqual(Buffer.from(back.bytes!), original);
   });
 

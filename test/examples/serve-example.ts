@@ -7,7 +7,10 @@ export async function serveExample<C extends object>(
   handlers: object,
   createClient: (options: ClientOptions) => C,
 ): Promise<{ client: C; close(): Promise<void> }> {
-  const server = await startTestServer({ signatures, handlers: handlers as Parameters<typeof startTestServer>[0]["handlers"] });
+  const server = await startTestServer({
+    signatures,
+    handlers: handlers as Parameters<typeof startTestServer>[0]["handlers"],
+  });
   const client = createClient({ baseUrl: server.address, insecure: true, retry: false });
   return {
     client,

@@ -23,14 +23,24 @@ let project: string;
 before(async () => {
   project = await mkdtemp(path.join(tmpdir(), "clarifai-typed-pack-"));
   await run(npm, ["run", "build"], { cwd: repoRoot, env: { ...process.env, ...quiet } });
-  const { stdout } = await run(npm, ["pack", "--json", "--pack-destination", project], { cwd: repoRoot, env: { ...process.env, ...quiet } });
-  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
-  await writeFile(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  // Dependencies come from the npm cache that `npm ci` filled; the registry only for what it lacks.
-  await run(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(project, path.basename(filename))], {
-    cwd: project,
+  const { stdout } = await run(npm, ["pack", "--json", "--pack-destination", project], {
+    cwd: repoRoot,
     env: { ...process.env, ...quiet },
   });
+  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
+  await writeFile(
+    path.join(project, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module" }),
+  );
+  // Dependencies come from the npm cache that `npm ci` filled; the registry only for what it lacks.
+  await run(
+    npm,
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(project, path.basename(filename))],
+    {
+      cwd: project,
+      env: { ...process.env, ...quiet },
+    },
+  );
 });
 
 after(() => rm(project, { recursive: true, force: true }));
@@ -59,7 +69,16 @@ test("the client type-checks against the installed declarations and calls the in
     ].join("\n"),
   );
   const tsconfig = {
-    compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: false, types: [], lib: ["ES2022", "DOM"], outDir: "out" },
+    compilerOptions: {
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      strict: true,
+      skipLibCheck: false,
+      types: [],
+      lib: ["ES2022", "DOM"],
+      outDir: "out",
+    },
     files: ["app.ts"],
   };
   await writeFile(path.join(project, "tsconfig.json"), JSON.stringify(tsconfig));
@@ -67,6 +86,9 @@ test("the client type-checks against the installed declarations and calls the in
   await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: project }).catch((error: { stdout: string }) => {
     assert.fail(`the consumer does not type-check:\n${error.stdout}`);
   });
-  const { stdout } = await run(process.execPath, [path.join(project, "out", "app.js")], { cwd: project, timeout: 20_000 });
+  const { stdout } = await run(process.execPath, [path.join(project, "out", "app.js")], {
+    cwd: project,
+    timeout: 20_000,
+  });
   assert.deepEqual(JSON.parse(stdout), { answer: "hi pack", isError: "FAILURE" });
 });

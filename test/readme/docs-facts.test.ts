@@ -25,7 +25,8 @@ function statedStatusCodes(markdown: string): { code: number; name: string }[] {
       assert.equal(codes.length, names.length, `a table row pairs as many codes as names: ${line}`);
       codes.forEach((code, i) => pairs.push({ code: Number(code), name: names[i]! }));
     }
-    for (const [, code, name] of line.matchAll(/\b(\d{5}) `([A-Z_]+)`/g)) pairs.push({ code: Number(code), name: name! });
+    for (const [, code, name] of line.matchAll(/\b(\d{5}) `([A-Z_]+)`/g))
+      pairs.push({ code: Number(code), name: name! });
   }
   return pairs;
 }
@@ -33,7 +34,13 @@ function statedStatusCodes(markdown: string): { code: number; name: string }[] {
 describe("statedStatusCodes", () => {
   const cases = [
     { given: "| 10020 | FAILURE | x |", want: [{ code: 10020, name: "FAILURE" }] },
-    { given: "| 11003, 11005 | `A_B`, `C` | x |", want: [{ code: 11003, name: "A_B" }, { code: 11005, name: "C" }] },
+    {
+      given: "| 11003, 11005 | `A_B`, `C` | x |",
+      want: [
+        { code: 11003, name: "A_B" },
+        { code: 11005, name: "C" },
+      ],
+    },
     { given: "| `CANCELLED` (1) | 40035 `RPC_CANCELED` | x |", want: [{ code: 40035, name: "RPC_CANCELED" }] },
     { given: "| code | name |\n| --- | --- |", want: [] },
   ];
@@ -60,5 +67,8 @@ test("docs/cli.md documents every option of gen-client --help", async () => {
   const options = [...new Set([...stdout.matchAll(/^\s+(--[a-z][a-z-]*)/gm)].map((m) => m[1]!))];
   assert.ok(options.includes("--out"), `gen-client --help lists its options:\n${stdout}`);
   const doc = read("docs/cli.md");
-  assert.deepEqual(options.filter((option) => !doc.includes(`\`${option}`)), []);
+  assert.deepEqual(
+    options.filter((option) => !doc.includes(`\`${option}`)),
+    [],
+  );
 });

@@ -20,7 +20,8 @@ export function markdownCodeBlocks(markdown: string): CodeBlock[] {
     let j = i + 1;
     for (; j < lines.length; j++) {
       const close = lines[j]!.trimEnd();
-      if (close.trimStart().startsWith(fence) && /^[`~]+$/.test(close.trim()) && close.trim().length >= fence.length) break;
+      if (close.trimStart().startsWith(fence) && /^[`~]+$/.test(close.trim()) && close.trim().length >= fence.length)
+        break;
       body.push(lines[j]!.startsWith(indent) ? lines[j]!.slice(indent.length) : lines[j]!);
     }
     blocks.push({ lang: lang.toLowerCase(), code: body.join("\n"), line: i + 1 });

@@ -15,7 +15,13 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 describe("markdownCodeBlocks", () => {
   const cases = [
     { given: "text\n```ts\nconst a = 1;\n```\n", want: [{ lang: "ts", code: "const a = 1;", line: 2 }] },
-    { given: "```sh\nnpm test\n```\n\n```TS title\nx\ny\n```", want: [{ lang: "sh", code: "npm test", line: 1 }, { lang: "ts", code: "x\ny", line: 5 }] },
+    {
+      given: "```sh\nnpm test\n```\n\n```TS title\nx\ny\n```",
+      want: [
+        { lang: "sh", code: "npm test", line: 1 },
+        { lang: "ts", code: "x\ny", line: 5 },
+      ],
+    },
     { given: "````md\n```ts\ninner\n```\n````", want: [{ lang: "md", code: "```ts\ninner\n```", line: 1 }] },
     { given: "- item\n  ```ts\n  indented();\n  ```", want: [{ lang: "ts", code: "indented();", line: 2 }] },
     { given: "```\nplain\n```", want: [{ lang: "", code: "plain", line: 1 }] },
@@ -29,7 +35,10 @@ describe("markdownCodeBlocks", () => {
 describe("typeCheckSnippets", () => {
   test("reports a wrong call with the snippet name and its line; accepts a right one", () => {
     const given = [
-      { name: "good", code: 'import { Text } from "clarifai-typed";\nconst t: Text = new Text("hi");\nconsole.log(t.text);' },
+      {
+        name: "good",
+        code: 'import { Text } from "clarifai-typed";\nconst t: Text = new Text("hi");\nconsole.log(t.text);',
+      },
       { name: "bad", code: 'import { Text } from "clarifai-typed";\n\nconst n: number = new Text("hi");' },
     ];
     const got = typeCheckSnippets(repoRoot, given);

@@ -34,7 +34,9 @@ export function typeCheckSnippets(repoRoot: string, snippets: readonly Snippet[]
   host.readFile = (file) => files.get(path.resolve(file))?.code ?? readFile.call(host, file);
   host.getSourceFile = (file, language, ...rest) => {
     const snippet = files.get(path.resolve(file));
-    return snippet ? ts.createSourceFile(file, snippet.code, language, true) : getSourceFile.call(host, file, language, ...rest);
+    return snippet
+      ? ts.createSourceFile(file, snippet.code, language, true)
+      : getSourceFile.call(host, file, language, ...rest);
   };
 
   const program = ts.createProgram([...files.keys()], options, host);
