@@ -1,7 +1,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { createModelClient, closeClient, ClarifaiError } from "clarifai-typed";
-import type { TestServer } from "clarifai-typed/testing";
+import type { Fault, TestServer } from "clarifai-typed/testing";
 import { collect, signatures, startModelServer, type TestClient } from "./fixtures.js";
 
 let server: TestServer;
@@ -45,7 +45,7 @@ test("a handler error is an in-band FAILURE with details and stack trace", async
 });
 
 test("each failure kind ends in the right ClarifaiError", async () => {
-  const cases = [
+  const cases: { name: string; faults: Record<string, Fault>; call: () => Promise<unknown>; want: object; attempts: number }[] = [
     { name: "retry exhausted (in-band MODEL_LOADING)", faults: { predict: { fail: { code: 21355 } } },
       call: () => client.predict({ prompt: "x" }), want: { code: 21355, codeName: "MODEL_LOADING", grpcCode: undefined }, attempts: 3 },
     { name: "retry exhausted (gRPC UNAVAILABLE)", faults: { predict: { fail: { grpcCode: 14 } } },

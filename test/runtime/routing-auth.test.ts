@@ -1,0 +1,103 @@
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { createModelClient, closeClient, ClarifaiError, type ClientOptions } from "clarifai-typed";
+import type { TestServer } from "clarifai-typed/testing";
+import { toJson } from "@bufbuild/protobuf";
+import { RunnerSelectorSchema } from "../../runtime/gen/proto/clarifai/api/resources_pb.js";
+import type { PostModelOutputsRequest } from "../../runtime/gen/proto/clarifai/api/service_pb.js";
+import { resolveEndpoint } from "../../runtime/transport/endpoint.js";
+import { signatures, startModelServer, type TestClient } from "./fixtures.js";
+
+let server: TestServer;
+before(async () => (server = await startModelServer({ ownerId: "pat-owner" })));
+after(() => server.close());
+
+function clientWith(options: ClientOptions): TestClient {
+  return createModelClient<TestClient>(signatures, { userId: "u", appId: "a", modelId: "test-model" },
+    { baseUrl: server.address, insecure: true, ...options });
+}
+
+test("runner_selector as the server sees it, from client defaults and per-call overrides", async () => {
+  const cases: { given: ClientOptions; call?: object; want: unknown }[] = [
+    { given: {}, want: undefined },
+    { given: { deploymentId: "dep", deploymentUserId: "org" }, want: { deployment: { id: "dep", userId: "org" } } },
+    { given: { deploymentId: "dep" }, want: { deployment: { id: "dep", userId: "pat-owner" } } },
+    { given: { computeClusterId: "cc", nodepoolId: "np" },
+      want: { nodepool: { id: "np", computeCluster: { id: "cc", userId: "pat-owner" } } } },
+    { given: { computeClusterId: "cc", nodepoolId: "np", computeClusterUserId: "org" },
+      want: { nodepool: { id: "np", computeCluster: { id: "cc", userId: "org" } } } },
+    { given: { deploymentId: "dep", deploymentUserId: "org" }, call: { nodepoolId: "np2", computeClusterId: "cc2", computeClusterUserId: "o2" },
+      want: { nodepool: { id: "np2", computeCluster: { id: "cc2", userId: "o2" } } } },
+  ];
+  for (const { given, call, want } of cases) {
+    const client = clientWith(given);
+    server.requests.length = 0;
+    await client.predict({ prompt: "x" }, call);
+    closeClient(client);
+    const predict = server.requests.find((r) => r.rpc === "PostModelOutputs")!;
+    const selector = (predict.request as PostModelOutputsRequest).runnerSelector;
+    assert.deepEqual(selector === undefined ? undefined : toJson(RunnerSelectorSchema, selector), want, JSON.stringify(given));
+  }
+});
+
+test("the PAT owner id is resolved once per client with GetUser", async () => {
+  const client = clientWith({ deploymentId: "dep" });
+  server.requests.length = 0;
+  await client.predict({ prompt: "x" });
+  await client.predict({ prompt: "y" });
+  closeClient(client);
+  assert.deepEqual(server.requests.map((r) => r.rpc), ["GetUser", "PostModelOutputs", "PostModelOutputs"]);
+});
+
+test("conflicting or incomplete routing options are rejected naming them", async () => {
+  const cases: { given: ClientOptions; want: RegExp }[] = [
+    { given: { deploymentId: "d", nodepoolId: "n" }, want: /select compute in two ways/ },
+    { given: { nodepoolId: "n" }, want: /needs both computeClusterId and nodepoolId/ },
+    { given: { deploymentUserId: "o" }, want: /deploymentUserId: it needs deploymentId/ },
+  ];
+  for (const { given, want } of cases) assert.throws(() => clientWith(given), (e: unknown) => e instanceof ClarifaiError && want.test(e.message));
+  const client = clientWith({});
+  await assert.rejects(client.predict({ prompt: "x" }, { deploymentId: "d", computeClusterId: "c" }), /select compute in two ways/);
+  closeClient(client);
+});
+
+test("authorization metadata carries the PAT from options or CLARIFAI_PAT", async () => {
+  const saved = process.env.CLARIFAI_PAT;
+  const cases = [
+    { env: undefined, option: "opt-pat", want: "Key opt-pat" },
+    { env: "env-pat", option: undefined, want: "Key env-pat" },
+    { env: undefined, option: undefined, want: undefined },
+  ];
+  try {
+    for (const { env, option, want } of cases) {
+      if (env === undefined) delete process.env.CLARIFAI_PAT;
+      else process.env.CLARIFAI_PAT = env;
+      const client = clientWith(option === undefined ? {} : { pat: option });
+      server.requests.length = 0;
+      await client.predict({ prompt: "x" });
+      closeClient(client);
+      assert.equal(server.requests[0]!.metadata.authorization, want);
+    }
+  } finally {
+    if (saved === undefined) delete process.env.CLARIFAI_PAT;
+    else process.env.CLARIFAI_PAT = saved;
+  }
+});
+
+test("baseUrl forms resolve to an address and TLS choice", () => {
+  const cases = [
+    { baseUrl: "api.clarifai.com:443", insecure: undefined, want: { address: "api.clarifai.com:443", tls: true } },
+    { baseUrl: "https://api.clarifai.com", insecure: undefined, want: { address: "api.clarifai.com:443", tls: true } },
+    { baseUrl: "https://h.example:8443/v2", insecure: undefined, want: { address: "h.example:8443", tls: true } },
+    { baseUrl: "http://localhost:8000", insecure: undefined, want: { address: "localhost:8000", tls: false } },
+    { baseUrl: "127.0.0.1:8000", insecure: true, want: { address: "127.0.0.1:8000", tls: false } },
+    { baseUrl: "[::1]:8000", insecure: true, want: { address: "[::1]:8000", tls: false } },
+  ];
+  for (const { baseUrl, insecure, want } of cases) {
+    const { address, tls } = resolveEndpoint(baseUrl, insecure);
+    assert.deepEqual({ address, tls }, want, baseUrl);
+  }
+  for (const [baseUrl, insecure] of [["ftp://x:1", undefined], ["https://x", true], ["localhost", true]] as const) {
+    assert.throws(() => resolveEndpoint(baseUrl, insecure), /Invalid option baseUrl/);
+  }
+});
