@@ -80,4 +80,8 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+process.exitCode = await main().catch((error: unknown) => {
+  // Servers and clients are closed by main's finally blocks; say what failed in one line and exit 1.
+  process.stderr.write(`\ndemo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+});
