@@ -124,18 +124,19 @@ function field(parts: {
   isParam?: boolean;
 }): ModelTypeField {
   const { type, type_args } = typeParts(parts.name, parts.type);
-  return {
-    ...(parts.description ? { description: parts.description } : {}),
-    ...(parts.choices && parts.choices.length > 0 ? { model_type_enum_options: parts.choices.map((id) => ({ id })) } : {}),
-    ...(parts.required ? { required: true } : {}),
-    ...(parts.range ? { model_type_range_info: parts.range } : {}),
-    name: parts.name,
-    type,
-    ...(type_args ? { type_args } : {}),
-    ...(parts.iterator ? { iterator: true } : {}),
-    ...(parts.default ? { default: parts.default } : {}),
-    ...(parts.isParam ? { is_param: true } : {}),
-  };
+  // Assigned one by one (not spread) because this runs for every field of every method.
+  const ordered: Record<string, unknown> = {};
+  if (parts.description) ordered["description"] = parts.description;
+  if (parts.choices && parts.choices.length > 0) ordered["model_type_enum_options"] = parts.choices.map((id) => ({ id }));
+  if (parts.required) ordered["required"] = true;
+  if (parts.range) ordered["model_type_range_info"] = parts.range;
+  ordered["name"] = parts.name;
+  ordered["type"] = type;
+  if (type_args) ordered["type_args"] = type_args;
+  if (parts.iterator) ordered["iterator"] = true;
+  if (parts.default) ordered["default"] = parts.default;
+  if (parts.isParam) ordered["is_param"] = true;
+  return ordered as unknown as ModelTypeField;
 }
 
 /** `_fill_signature_type`: LIST/TUPLE children are named `<name>_item`, NAMED_FIELDS children by field. */
