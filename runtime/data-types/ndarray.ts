@@ -100,7 +100,7 @@ export class NDArray {
     const slot = info.arrayClass.BYTES_PER_ELEMENT;
     let source = bytes;
     if (bigEndian) source = swapBytes(bytes, slot);
-    else if (bytes.byteOffset % slot !== 0) source = bytes.slice();
+    else if (bytes.byteOffset % slot !== 0) source = new Uint8Array(bytes); // a copy: Buffer#slice would return a view at the same odd offset
     const data = new info.arrayClass(source.buffer, source.byteOffset, source.byteLength / slot);
     return new NDArray(info.name, shape, data);
   }

@@ -36,6 +36,12 @@ describe("NDArray.fromBytes", () => {
     assert.deepEqual(misaligned.toNested(), [1, 1]);
   });
 
+  it("copies misaligned bytes that arrive in a Node Buffer (whose slice() is a view)", () => {
+    const received = Buffer.from("00" + "0000803f".repeat(2), "hex");
+    const array = NDArray.fromBytes(received.subarray(1), "float32", [2]);
+    assert.deepEqual(array.toNested(), [1, 1]);
+  });
+
   it("complex64 keeps interleaved (re, im) and says how to read it", () => {
     const array = NDArray.fromBytes(hex("0000803f00000040"), "complex64", [1]);
     assert.deepEqual([...array.data], [1, 2]);
