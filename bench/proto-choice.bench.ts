@@ -3,6 +3,7 @@
  * clarifai-nodejs-grpc ships. Same messages, same run; encode + decode of a typical request/response
  * and of an 8 MiB image request. Run: node --expose-gc --import tsx bench/proto-choice.bench.ts
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- google-protobuf's generated JS ships no usable types; this bench only compares speed. */
 import { createRequire } from "node:module";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { MultiOutputResponseSchema, PostModelOutputsRequestSchema } from "../runtime/gen/proto/clarifai/api/service_pb.js";
