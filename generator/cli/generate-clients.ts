@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { ClientModel } from "../emit/client-model.js";
+import { withSourceSeenFrom, type ClientModel } from "../emit/client-model.js";
 import { emitClient } from "../emit/emit-client.js";
 import { clientFilePath } from "../emit/output-path.js";
 import type { LoadOptions } from "../sources/index.js";
@@ -61,8 +61,9 @@ type Emitted = { readonly file: string; readonly content: string } | { readonly 
 
 async function emitJob(job: ClientJob, settings: GenerateSettings, load: NonNullable<GenerateSettings["loadModel"]>): Promise<Emitted> {
   try {
-    const model = await load(job.spec, job.load);
-    const file = clientFilePath(settings.outDir, model.identity.modelId);
+    const loaded = await load(job.spec, job.load);
+    const file = clientFilePath(settings.outDir, loaded.identity.modelId);
+    const model = withSourceSeenFrom(loaded, file);
     const content = await emitClient(model, { runtimeImport: settings.runtimeImport, prettierConfigFrom: file });
     if (settings.verify) {
       const { verifyClients } = await import("../emit/verify.js");

@@ -30,7 +30,7 @@ export async function loadModel(spec: string, options: LoadOptions = {}): Promis
       ...local.identity,
       ...definedParts({ userId: options.user, appId: options.app, versionId: options.version }),
     };
-    return { signatures: local.signatures, identity, source: `model.py ${displayPath(spec, cwd)}` };
+    return { signatures: local.signatures, identity, source: local.modelFile, localPath: local.modelFile };
   }
   if (isPlatformReference(spec) || options.user !== undefined || options.app !== undefined) {
     const { readApiModel } = await import("./api.js");
@@ -58,12 +58,6 @@ async function isLocalModel(spec: string, cwd: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** The path as it reads from the working directory, with `/` separators on every OS (the banner is shared). */
-function displayPath(spec: string, cwd: string): string {
-  const relative = path.relative(cwd, path.resolve(cwd, spec)) || ".";
-  return relative.split(path.sep).join("/");
 }
 
 function definedParts(parts: Partial<Record<"userId" | "appId" | "versionId", string | undefined>>): Partial<ModelIdentity> {

@@ -20,6 +20,8 @@ export interface LocalModel {
   readonly identity: LocalModelIdentity;
   /** Where signatures and identity came from, for messages and banners. */
   readonly source: string;
+  /** Absolute path of the model.py that was read. */
+  readonly modelFile: string;
 }
 
 /** A model directory or config.yaml that cannot be used (the model.py itself fails with ModelPyError). */
@@ -43,6 +45,7 @@ export async function readLocalModel(modelPath: string, options: ReadModelPyOpti
       signatures: readModelPy(text, pyPath, options),
       identity: identityFromConfig(config, configPath),
       source: `${pyPath} (identity from ${configPath})`,
+      modelFile: path.resolve(pyPath),
     };
   }
   const text = await readText(modelPath, `${modelPath}: cannot read the file`);
@@ -50,13 +53,19 @@ export async function readLocalModel(modelPath: string, options: ReadModelPyOpti
   const configPath = await nearestConfig(path.dirname(path.resolve(modelPath)));
   if (configPath) {
     const config = await readText(configPath, `${configPath}: cannot read the file`);
-    return { signatures, identity: identityFromConfig(config, configPath), source: `${modelPath} (identity from ${configPath})` };
+    return {
+      signatures,
+      identity: identityFromConfig(config, configPath),
+      source: `${modelPath} (identity from ${configPath})`,
+      modelFile: path.resolve(modelPath),
+    };
   }
   const modelId = path.basename(path.dirname(path.resolve(modelPath)));
   return {
     signatures,
     identity: { modelId },
     source: `${modelPath} (no config.yaml found, so the model id is the directory name '${modelId}')`,
+    modelFile: path.resolve(modelPath),
   };
 }
 

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ClientModel } from "../../generator/emit/client-model.js";
+import { withSourceSeenFrom, type ClientModel } from "../../generator/emit/client-model.js";
 import { emitClient } from "../../generator/emit/emit-client.js";
 import { loadModel } from "../../generator/sources/index.js";
 
@@ -30,7 +30,7 @@ export function goldenCases(): GoldenCase[] {
 
 /** The client the generator produces for a case today (prettier defaults, so no machine config leaks in). */
 export async function generateGolden(golden: GoldenCase): Promise<string> {
-  return emitClient(await readCaseModel(golden));
+  return emitClient(withSourceSeenFrom(await readCaseModel(golden), golden.expectedFile));
 }
 
 async function readCaseModel(golden: GoldenCase): Promise<ClientModel> {
