@@ -2,7 +2,7 @@
 import { create } from "@bufbuild/protobuf";
 import { InputSchema } from "../gen/proto/clarifai/api/resources_pb.js";
 import type { MethodSignature } from "../signature.js";
-import { decodeResult, encodeArguments } from "../codec/index.js";
+import { encodeArguments } from "../codec/index.js";
 import { rpc } from "../transport/method-definitions.js";
 import { serverStreamCall } from "../transport/calls.js";
 import type { ClientContext } from "./client-context.js";
