@@ -19,7 +19,7 @@ export function readModelBounded(modelPath: string, limits: { heapMb: number; ti
     execFile(process.execPath, args, { timeout: limits.timeoutMs, killSignal: "SIGKILL", maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
       const line = stdout.trim().split("\n").at(-1);
       if (!error && line) return resolve(JSON.parse(line) as BoundedRead);
-      const outcome = error?.killed ? "timed out" : /heap out of memory/i.test(stderr) ? "out of memory" : "crashed";
+      const outcome = error?.killed ? "timed out" : /heap limit|out of memory|allocation failed/i.test(stderr) ? "out of memory" : "crashed";
       resolve({ outcome, detail: stderr.slice(-500) || String(error), ms: Number.NaN, rssMb: Number.NaN });
     });
   });

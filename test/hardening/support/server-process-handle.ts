@@ -8,7 +8,7 @@ export interface ServerProcess {
   readonly address: string;
   /** Resolves when the child prints `line` (now or later). */
   waitFor(line: string): Promise<void>;
-  /** SIGKILL, then waits for the process to be gone. */
+  /** SIGKILL, then waits for the process and its pipes to be gone. */
   kill(): Promise<void>;
 }
 
@@ -18,14 +18,14 @@ export async function startServerProcess(): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", script], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const seen: string[] = [];
+  const seen = new Set<string>(); // distinct lines only: a soak prints "called predict" thousands of times
   const waiters: { matches: (line: string) => boolean; resolve: (line: string) => void }[] = [];
   createInterface({ input: child.stdout! }).on("line", (line) => {
-    seen.push(line);
+    seen.add(line);
     for (const waiter of waiters.filter((w) => w.matches(line))) waiter.resolve(line);
   });
   const next = (matches: (line: string) => boolean) => {
-    const earlier = seen.find(matches);
+    const earlier = [...seen].find(matches);
     return earlier !== undefined ? Promise.resolve(earlier) : new Promise<string>((resolve) => waiters.push({ matches, resolve }));
   };
   const exited = once(child, "exit").then(([code, signal]) => {
@@ -42,7 +42,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
 
 async function killAndWait(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = once(child, "exit");
+  const gone = once(child, "close"); // exited and its stdio pipes closed
   child.kill("SIGKILL");
   await gone;
 }
