@@ -79,7 +79,7 @@ export class DefaultReader {
         const sign = op ? this.text(op, scope) : "";
         if (value?.kind === "int" && (sign === "-" || sign === "+")) return { kind: "int", value: sign === "-" ? -value.value : value.value };
         if (value?.kind === "float" && (sign === "-" || sign === "+")) return { kind: "float", value: sign === "-" ? -value.value : value.value };
-        return this.fail(node, `the default ${this.text(node, scope)} ${CANNOT_EVALUATE}`);
+        return this.cannotEvaluate(node, scope);
       }
       case "ParenthesizedExpression": {
         const inner = childrenOf(node).filter((c) => c.name !== "(" && c.name !== ")");
@@ -97,12 +97,37 @@ export class DefaultReader {
       case "CallExpression":
         if (this.calleeMatches(node, scope, TEXT_NAME)) return this.text_(node, scope, depth);
         if (this.calleeMatches(node, scope, PARAM_NAME)) this.fail(node, "Param(...) must be the parameter's default itself, not part of another value");
-        return this.fail(node, `the default ${this.text(node, scope)} ${CANNOT_EVALUATE}`);
+        return this.cannotEvaluate(node, scope);
       case "SetExpression":
         return this.fail(node, "set defaults are not supported (their order is not stable); use a list");
       default:
-        return this.fail(node, `the default ${this.text(node, scope)} ${CANNOT_EVALUATE}`);
+        return this.cannotEvaluate(node, scope);
     }
+  }
+
+  /** The refusal for an expression that needs running code; reading the environment gets its own advice. */
+  private cannotEvaluate(node: SyntaxNode, scope: Scope): never {
+    const text = this.text(node, scope);
+    if (this.readsEnvironment(node, scope)) {
+      return this.fail(
+        node,
+        `the default ${text} reads the environment when the SDK imports the file, so its value is known only where the model runs; write the default as a literal here, or generate the client from the uploaded model (gen-client <user>/<app>/<model>), whose published signature holds the value it saw`,
+      );
+    }
+    return this.fail(node, `the default ${text} ${CANNOT_EVALUATE}`);
+  }
+
+  /** Whether the expression mentions os.environ / os.getenv (however imported). */
+  private readsEnvironment(node: SyntaxNode, scope: Scope): boolean {
+    let found = false;
+    const cursor = node.cursor();
+    do {
+      if (cursor.name === "VariableName" || cursor.name === "MemberExpression") {
+        const resolved = this.names.resolve(cursor.node, scope);
+        if (resolved.kind === "external" && /^os\.(environ|getenv)\b/.test(resolved.qualified)) found = true;
+      }
+    } while (!found && cursor.next() && cursor.from < node.to);
+    return found;
   }
 
   private dict(node: SyntaxNode, scope: Scope, depth: number): PyValue {
@@ -124,7 +149,7 @@ export class DefaultReader {
     const resolved: Resolved = this.names.resolve(node, scope);
     if (resolved.kind === "value") return this.evaluate(resolved.node, resolved.scope, depth + 1);
     if (resolved.kind === "undefined") this.fail(node, `name '${resolved.name}' is not defined before this default; define the constant above the class`);
-    return this.fail(node, `the default ${this.text(node, scope)} ${CANNOT_EVALUATE}`);
+    return this.cannotEvaluate(node, scope);
   }
 
   /** `data_types.Text(text, url)` is not JSON, so the SDK stores its dataclass repr. */

@@ -30,7 +30,7 @@ export function buildMethodSignature(def: SyntaxNode, scope: Scope, names: NameR
     };
 
   const parameters = readParameters(def, file.source.bind(file));
-  if (parameters[0] && (parameters[0].name === "self" || parameters[0].name === "cls")) parameters.shift();
+  const receiver = parameters[0] && (parameters[0].name === "self" || parameters[0].name === "cls") ? parameters.shift() : undefined;
   const returnAnnotation =
     typeOf(def.getChild("TypeDef")) ??
     failAt()(nameNode ?? def, "Function must have a return annotation: add one after the parameters, e.g. `-> str` (or `-> Iterator[str]` to stream)");
@@ -44,7 +44,7 @@ export function buildMethodSignature(def: SyntaxNode, scope: Scope, names: NameR
     }
     const annotation =
       parameter.annotation ??
-      fail(parameter.node, `Unsupported type: <class 'inspect._empty'>: parameter '${parameter.name}' has no type annotation; annotate it, e.g. \`${parameter.name}: str\``);
+      fail(parameter.node, `Unsupported type: <class 'inspect._empty'>: parameter '${parameter.name}' has no type annotation; annotate it, e.g. \`${parameter.name}: str\`${receiver || parameter !== parameters[0] ? "" : " (the SDK drops a first parameter only when it is named self or cls)"}`);
     const { type, iterator } = new AnnotationReader(names, fail).read(annotation, scope);
     if (iterator) streamingInputs.push(parameter.name);
     const defaultSpec = parameter.default ? new DefaultReader(names, fail).read(parameter.default, scope) : undefined;

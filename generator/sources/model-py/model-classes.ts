@@ -64,6 +64,13 @@ export class ModelClasses {
       if (resolved.kind === "external" && /^builtins\.(staticmethod|classmethod)$/.test(resolved.qualified)) return false;
       if (resolved.kind === "classAttribute" && resolved.attribute === "method" && this.isModelClass(resolved.cls)) decorated = true;
     }
+    if (decorated && member.underIf) {
+      throw scope.file.error(
+        member.def,
+        `it is defined under \`${firstLine(scope.file.source(member.underIf))}\`, so it exists only if that branch runs when the SDK imports the file, which the reader cannot know; define model methods directly in the class body (branch inside the method instead)`,
+        { method: member.name },
+      );
+    }
     return decorated;
   }
 
@@ -157,4 +164,9 @@ export class ModelClasses {
       return resolved.kind === "class" ? [resolved.cls] : [];
     });
   }
+}
+
+function firstLine(text: string): string {
+  const line = text.split("\n")[0] ?? "";
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }

@@ -17,6 +17,8 @@ export interface ClassMember {
   /** The FunctionDefinition node, when the member is a function. */
   readonly def?: SyntaxNode;
   readonly decorators: readonly SyntaxNode[];
+  /** The `if` statement of the class body the definition sits under, if any: it exists only if that branch runs. */
+  readonly underIf?: SyntaxNode;
 }
 
 export interface ClassDecl {
@@ -72,10 +74,11 @@ function bindStatements(
   scope: Scope,
   classes: ClassDecl[],
   members: Map<string, ClassMember> | undefined,
+  underIf?: SyntaxNode,
 ): void {
   const member = (name: string, value: ClassMember): void => {
     // Map.set keeps a key's first position, as a class __dict__ does when a name is redefined.
-    members?.set(name, value);
+    members?.set(name, underIf ? { ...value, underIf } : value);
   };
   for (const statement of statements) {
     switch (statement.name) {
@@ -110,7 +113,7 @@ function bindStatements(
         // Imports guarded by `if TYPE_CHECKING:` or `try:` count; `except` fallbacks do not.
         const bodies = childrenOf(statement).filter((c) => c.name === "Body");
         for (const body of statement.name === "TryStatement" ? bodies.slice(0, 1) : bodies) {
-          bindStatements(childrenOf(body), scope, classes, members);
+          bindStatements(childrenOf(body), scope, classes, members, statement.name === "IfStatement" ? statement : underIf);
         }
         break;
       }

@@ -62,6 +62,14 @@ class VLLMOpenAIModelClass(OpenAIModelClass):
         pass
 
 
+class SGLangOpenAIModelClass(OpenAIModelClass):
+    """clarifai/runners/models/sglang_openai_class.py: re-decorates the stream transport, without a docstring."""
+
+    @OpenAIModelClass.method
+    def openai_stream_transport(self, msg: str) -> Iterator[str]:
+        pass
+
+
 class MCPModelClass(ModelClass):
     """clarifai/runners/models/mcp_class.py"""
 
@@ -75,6 +83,10 @@ class MCPModelClass(ModelClass):
 
 class StdioMCPModelClass(MCPModelClass):
     """clarifai/runners/models/stdio_mcp_class.py: inherits mcp_transport."""
+
+
+class NodeJSMCPModelClass(MCPModelClass):
+    """clarifai/runners/models/nodejs_mcp_class.py: inherits mcp_transport."""
 
 
 class VisualClassifierClass(ModelClass):

@@ -19,7 +19,7 @@ export class SourceFile {
     readonly text: string,
   ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    this.root = parser.parse(text).topNode;
+    this.root = parser.parse(withLezerNumbers(text)).topNode;
   }
 
   /** 1-based line and column of an offset. */
@@ -35,6 +35,7 @@ export class SourceFile {
   }
 
   source(node: SyntaxNode): string {
+    if (node.name === "Number") return pythonNumberAt(this.text, node.from);
     return this.text.slice(node.from, node.to);
   }
 
@@ -69,6 +70,28 @@ export class SourceFile {
       }
     } while (cursor.next());
   }
+}
+
+/**
+ * @lezer/python has no number token for two forms CPython accepts: a trailing dot (`1.`, `0.`, common in
+ * `min_value=0.`) and a dot right before an exponent or imaginary suffix (`1.e-3`, `2.j`). The parser
+ * reads a copy of the text, of the same length, where those read `1 ` and `1e-3 `; the number itself is
+ * always re-read from the original text (`pythonNumberAt`). Inside strings and comments the change is
+ * harmless: token boundaries stay where they were, and string values come from the original text.
+ */
+function withLezerNumbers(text: string): string {
+  return text.replace(
+    /(?<![\w.])(\d[\d_]*)\.([eE][+-]?\d[\d_]*)?([jJ])?(?![\w.])/g,
+    (_match, whole: string, exponent: string | undefined, imaginary: string | undefined) => `${whole}${exponent ?? ""}${imaginary ?? ""} `,
+  );
+}
+
+const PYTHON_NUMBER = /0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?/y;
+
+/** The Python number token that starts at `offset`, as CPython's tokenizer reads it. */
+function pythonNumberAt(text: string, offset: number): string {
+  PYTHON_NUMBER.lastIndex = offset;
+  return PYTHON_NUMBER.exec(text)?.[0] ?? "";
 }
 
 /** The node's children, without comments. */
