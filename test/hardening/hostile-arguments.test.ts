@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ArgumentError, ClarifaiError, Image, NDArray, createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
+import { ArgumentError, ClarifaiError, Image, createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
 import { startTestServer, type TestServer } from "clarifai-typed/testing";
 import { StatusCode } from "../../runtime/gen/proto/clarifai/api/status/status_code_pb.js";
 import { vectorsDir } from "../codec/vector-support.js";
