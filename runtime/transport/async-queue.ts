@@ -1,14 +1,17 @@
 /**
- * A push-to-pull bridge: a grpc-js readable pushes messages in, one consumer pulls them with `next()`.
- * It tells the producer to pause above `highWaterMark` buffered items and to resume once drained, so a
- * slow consumer never makes the process buffer a whole stream.
+ * A push-to-pull bridge: a grpc-js readable pushes messages in, one consumer pulls them with `next()` or
+ * `for await`. It tells the producer to pause above `highWaterMark` buffered items and to resume once drained,
+ * so a slow consumer never makes the process buffer a whole stream. The queue is its own async iterator (no
+ * async generator around it): each streamed message then costs one promise, not one per wrapping layer.
  */
 export interface FlowControl {
   pause(): void;
   resume(): void;
+  /** The consumer stopped before the end (`return()`, e.g. `break` out of `for await`). */
+  cancel?(): void;
 }
 
-export class AsyncQueue<T> {
+export class AsyncQueue<T> implements AsyncIterableIterator<T, void, undefined> {
   private readonly items: T[] = [];
   private waiting: { resolve: (r: IteratorResult<T>) => void; reject: (e: unknown) => void } | undefined;
   private settled: { done: true } | { error: unknown } | undefined;
@@ -61,6 +64,19 @@ export class AsyncQueue<T> {
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
     });
+  }
+
+  /** Stops early: buffered items are dropped and the producer is told to cancel. */
+  return(): Promise<IteratorResult<T, void>> {
+    const early = !this.settled;
+    this.items.length = 0;
+    this.settle({ done: true });
+    if (early) this.flow.cancel?.();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
   }
 
   private settle(outcome: { done: true } | { error: unknown }): void {

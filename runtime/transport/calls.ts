@@ -42,23 +42,28 @@ export function unaryCall<Req, Res>(
   });
 }
 
-export async function* serverStreamCall<Req, Res>(
+/** Starts the call when iteration starts (so a retry can simply iterate it again). */
+export function serverStreamCall<Req, Res>(
   client: Client,
   definition: MethodDefinition<Req, Res>,
   request: Req,
   settings: CallSettings,
-): AsyncGenerator<Res, void, undefined> {
+): AsyncIterable<Res> {
   const context = errorContext(definition, settings);
-  if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
-  const call = client.makeServerStreamRequest(
-    definition.path,
-    definition.requestSerialize,
-    definition.responseDeserialize,
-    request,
-    settings.metadata,
-    grpcOptions(settings),
-  );
-  yield* receive(call, settings, context);
+  return {
+    [Symbol.asyncIterator]: () => {
+      if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
+      const call = client.makeServerStreamRequest(
+        definition.path,
+        definition.requestSerialize,
+        definition.responseDeserialize,
+        request,
+        settings.metadata,
+        grpcOptions(settings),
+      );
+      return receive(call, settings, context);
+    },
+  };
 }
 
 /**
@@ -83,11 +88,7 @@ export async function* bidiCall<Req, Res>(
   );
   let stopped = false;
   const stop = new Promise<void>((resolve) => call.once("close", resolve));
-  const responses = receive(call, settings, context, (error) => {
-    stopped = true;
-    call.cancel();
-    return error;
-  });
+  const responses = receive(call, settings, context);
   void (async () => {
     for await (const request of requests) {
       if (stopped) return;
@@ -95,7 +96,11 @@ export async function* bidiCall<Req, Res>(
       if (stopped) return;
     }
     call.end();
-  })().catch((error: unknown) => responses.fail(error));
+  })().catch((error: unknown) => {
+    stopped = true;
+    call.cancel();
+    responses.fail(error);
+  });
   try {
     yield* responses;
   } finally {
@@ -103,37 +108,15 @@ export async function* bidiCall<Req, Res>(
   }
 }
 
-type Receiver<Res> = AsyncGenerator<Res, void, undefined> & { fail(error: unknown): void };
-
-function receive<Res>(
-  call: ClientReadableStream<Res>,
-  settings: CallSettings,
-  context: ErrorContext,
-  onInputFailure: (error: unknown) => unknown = (e) => e,
-): Receiver<Res> {
-  const queue = new AsyncQueue<Res>({ pause: () => call.pause(), resume: () => call.resume() });
+/** The call's responses as an async iterator; breaking out of it cancels the call. */
+function receive<Res>(call: ClientReadableStream<Res>, settings: CallSettings, context: ErrorContext): AsyncQueue<Res> {
+  const queue = new AsyncQueue<Res>({ pause: () => call.pause(), resume: () => call.resume(), cancel: () => call.cancel() });
   call.on("data", (message: Res) => queue.push(message));
   call.on("end", () => queue.end());
   call.on("error", (error) => queue.fail(mapError(error, context, settings.signal)));
   const detach = onAbort(settings.signal, () => call.cancel());
-  async function* pull(): AsyncGenerator<Res, void, undefined> {
-    let finished = false;
-    try {
-      for (;;) {
-        const next = await queue.next();
-        if (next.done) break;
-        yield next.value;
-      }
-      finished = true;
-    } catch (error) {
-      finished = true;
-      throw error;
-    } finally {
-      detach();
-      if (!finished) call.cancel();
-    }
-  }
-  return Object.assign(pull(), { fail: (error: unknown) => queue.fail(onInputFailure(error)) });
+  call.on("status", detach); // every call ends with a status, whoever ended it
+  return queue;
 }
 
 type ErrorContext = { rpc: string; method?: string };
