@@ -1,0 +1,118 @@
+/**
+ * `toBinary` for messages carrying large `bytes` fields (images, audio, video, ndarrays), byte-identical to it but
+ * copying each large payload once, into an exactly sized result.
+ *
+ * protobuf-es's BinaryWriter writes every byte into a doubling buffer and `finish()` slices it: an 8 MiB image costs
+ * a 16 MiB buffer plus an 8 MiB copy. Here the message is serialized with each large value swapped for a one-byte
+ * stand-in (a small buffer), then the output is assembled from views of that buffer and the payloads themselves,
+ * with the length prefixes of the enclosing messages recomputed.
+ */
+import { isMessage, ScalarType, toBinary, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
+import { BinaryReader, BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
+
+/** Below this size a payload is cheaper to copy than to splice. */
+export const MIN_SPLICED_BYTES = 64 * 1024;
+
+/** Where large payloads sit: field number → occurrence (list index, or 0) → the payload or a nested tree. */
+type Splices = Map<number, Map<number, Uint8Array | Splices>>;
+
+export function toBinarySpliced<Desc extends DescMessage>(
+  schema: Desc,
+  message: MessageShape<Desc>,
+  minSplicedBytes = MIN_SPLICED_BYTES,
+): Uint8Array {
+  const found = withStandIns(schema, message, minSplicedBytes);
+  if (!found) return toBinary(schema, message);
+  const chunks = splice(toBinary(schema, found.message as MessageShape<Desc>), found.splices);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+const STAND_IN = new Uint8Array([0]); // non-empty, so that the field is written even with implicit presence
+
+type Message = Record<string, unknown>;
+
+/**
+ * A shallow copy of `message` (copy-on-write along the paths to large values) with every large `bytes` value
+ * replaced by the stand-in, and where they were; undefined when there is none.
+ */
+function withStandIns(desc: DescMessage, message: Message, min: number): { message: Message; splices: Splices } | undefined {
+  const splices: Splices = new Map();
+  let copy: Message | undefined;
+  const replace = (number: number, occurrence: number, found: Uint8Array | Splices) => {
+    let byOccurrence = splices.get(number);
+    if (!byOccurrence) splices.set(number, (byOccurrence = new Map()));
+    byOccurrence.set(occurrence, found);
+    copy ??= Object.assign(Object.create(Object.getPrototypeOf(message) as object) as Message, message);
+  };
+  for (const field of desc.fields) {
+    const holder = field.oneof ? (message[field.oneof.localName] as { case?: string; value?: unknown }) : undefined;
+    if (holder && holder.case !== field.localName) continue;
+    const value = holder ? holder.value : message[field.localName];
+    const set = (standIn: unknown) => {
+      if (holder) copy![field.oneof!.localName] = { case: field.localName, value: standIn };
+      else copy![field.localName] = standIn;
+    };
+    if (field.fieldKind === "scalar" && field.scalar === ScalarType.BYTES && isLarge(value, min)) {
+      replace(field.number, 0, value);
+      set(STAND_IN);
+    } else if (field.fieldKind === "message" && isMessage(value, field.message)) {
+      const inner = withStandIns(field.message, value as Message, min);
+      if (inner) {
+        replace(field.number, 0, inner.splices);
+        set(inner.message);
+      }
+    } else if (field.fieldKind === "list" && Array.isArray(value)) {
+      let list: unknown[] | undefined;
+      value.forEach((item: unknown, index) => {
+        let standIn: unknown;
+        if (field.listKind === "scalar" && field.scalar === ScalarType.BYTES && isLarge(item, min)) {
+          replace(field.number, index, item);
+          standIn = STAND_IN;
+        } else if (field.listKind === "message" && isMessage(item, field.message)) {
+          const inner = withStandIns(field.message, item as Message, min);
+          if (inner) replace(field.number, index, inner.splices);
+          standIn = inner?.message;
+        }
+        if (standIn !== undefined) (list ??= [...value])[index] = standIn;
+      });
+      if (list) set(list);
+    }
+  }
+  return copy ? { message: copy, splices } : undefined;
+}
+
+function isLarge(value: unknown, min: number): value is Uint8Array {
+  return value instanceof Uint8Array && value.byteLength >= min;
+}
+
+/** The chunks of `bytes` with the stand-ins named in `splices` replaced, length prefixes recomputed. */
+function splice(bytes: Uint8Array, splices: Splices): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  const seen = new Map<number, number>();
+  const reader = new BinaryReader(bytes);
+  let copiedTo = 0;
+  while (reader.pos < reader.len) {
+    const [number, wireType] = reader.tag();
+    const occurrence = seen.get(number) ?? 0;
+    seen.set(number, occurrence + 1);
+    const replacement = splices.get(number)?.get(occurrence);
+    if (replacement === undefined || wireType !== WireType.LengthDelimited) {
+      reader.skip(wireType, number);
+      continue;
+    }
+    const tagEnd = reader.pos;
+    const standIn = reader.bytes();
+    const inner = replacement instanceof Uint8Array ? [replacement] : splice(standIn, replacement);
+    const length = inner.reduce((n, c) => n + c.byteLength, 0);
+    chunks.push(bytes.subarray(copiedTo, tagEnd), new BinaryWriter().uint32(length).finish(), ...inner);
+    copiedTo = reader.pos;
+  }
+  chunks.push(bytes.subarray(copiedTo));
+  return chunks;
+}
