@@ -11,7 +11,7 @@ import { status as GrpcStatus } from "@grpc/grpc-js";
 import { ClarifaiError, createModelClient, closeClient } from "clarifai-typed";
 import { startTestServer } from "clarifai-typed/testing";
 import { callKind, echoHandlers, echoSignatures, type CallKind, type EchoClient } from "../test/hardening/support/echo-model.js";
-import { describeHandles, heapAfterGc, ioHandles } from "../test/hardening/support/load-measure.js";
+import { describeHandles, heapAfterGc, ioHandles, waitUntil } from "../test/hardening/support/load-measure.js";
 
 const CALLS = 1_000;
 const kindOf = (i: number): CallKind => (i < 400 ? "unary" : i < 700 ? "server streaming" : "bidi");
@@ -39,14 +39,6 @@ const server = await startTestServer({
 });
 const client = createModelClient<EchoClient>(echoSignatures, { modelId: "echo" }, { baseUrl: server.address, insecure: true, retry: false });
 
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const end = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > end) return false;
-    await sleep(5);
-  }
-  return true;
-}
 
 // Baseline: the same 1,000 calls, all in flight, answered normally (this also warms every path up).
 const baselineStart = performance.now();

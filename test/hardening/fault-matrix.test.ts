@@ -17,6 +17,7 @@ import {
   type CallKind, type CallOutcome, type EchoClient,
 } from "./support/echo-model.js";
 import { startServerProcess } from "./support/server-process-handle.js";
+import { leakableHandles, waitUntil } from "./support/load-measure.js";
 
 const RETRY = { maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 50 };
 const DEADLINE_MS = 400;
@@ -44,7 +45,7 @@ interface Row {
 
 let server: TestServer;
 const observed: { fault: string; kind: CallKind; outcome: string; ms: number }[] = [];
-const baselineResources = process.getActiveResourcesInfo().filter(isIo).length;
+const baselineResources = leakableHandles().length;
 
 before(async () => {
   server = await startTestServer({ signatures: echoSignatures, handlers: echoHandlers });
@@ -257,8 +258,8 @@ for (const row of rows) {
 
 test("nothing is left open: no sockets, timers or child processes beyond the baseline", async () => {
   await server.close();
-  await waitUntil(() => process.getActiveResourcesInfo().filter(isIo).length <= baselineResources);
-  const open = process.getActiveResourcesInfo().filter(isIo);
+  await waitUntil(() => leakableHandles().length <= baselineResources);
+  const open = leakableHandles();
   assert.ok(open.length <= baselineResources, `open now: ${open.join(", ")}; at the start: ${baselineResources}`);
 });
 
@@ -282,14 +283,4 @@ function describe(outcome: CallOutcome): string {
   if (!(outcome.error instanceof ClarifaiError)) return outcome.error === undefined ? `ok, ${items}` : `untyped ${String(outcome.error)}`;
   const grpc = outcome.error.grpcCode === undefined ? "" : ` / gRPC ${GrpcStatus[outcome.error.grpcCode]}`;
   return `${items ? `${items}, then ` : ""}ClarifaiError ${outcome.error.codeName}${grpc}`;
-}
-
-/** Sockets, timers and child processes: what would keep the runner from exiting. */
-function isIo(resource: string): boolean {
-  return /TCP|Timeout|Process|Pipe|Immediate/.test(resource);
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < end) await sleep(10);
 }

@@ -11,6 +11,7 @@ import { ArgumentError, ClarifaiError, Image, createModelClient, closeClient, ty
 import { startTestServer, type TestServer } from "clarifai-typed/testing";
 import { StatusCode } from "../../runtime/gen/proto/clarifai/api/status/status_code_pb.js";
 import { vectorsDir } from "../codec/vector-support.js";
+import { waitUntil } from "./support/load-measure.js";
 
 const peer = (JSON.parse(readFileSync(path.join(vectorsDir, "signatures.json"), "utf8")) as { signatures: MethodSignature[] }).signatures;
 type Call = (args: unknown, options?: object) => Promise<unknown> | AsyncIterable<unknown>;
@@ -151,9 +152,4 @@ async function outcome(call: Promise<unknown> | AsyncIterable<unknown>, received
   } catch (error) {
     return error;
   }
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 10));
 }

@@ -1,4 +1,4 @@
-/** Helpers of the load benchmarks (bench/soak.bench.ts, bench/cancel.bench.ts): a bounded pool, GC'd heap, handles. */
+/** Helpers of the hardening tests and load benchmarks: a bounded pool, polling, GC'd heap, open handles. */
 
 /** Runs `task(0…count-1)` with at most `inFlight` running at once; resolves with their results in order. */
 export async function runPool<T>(count: number, inFlight: number, task: (index: number) => Promise<T>): Promise<T[]> {
@@ -24,7 +24,22 @@ export function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** Sockets, timers, child processes and pipes still open, by kind (e.g. `{ TCPSocketWrap: 1, Timeout: 2 }`). */
+/** Sockets, timers and child processes still open: what would keep a test runner from exiting. */
+export function leakableHandles(): string[] {
+  return process.getActiveResourcesInfo().filter((resource) => /TCP|Timeout|Process|Pipe|Immediate/.test(resource));
+}
+
+/** Resolves true once `condition()` holds, or false after `timeoutMs`; polls every 5 ms. */
+export async function waitUntil(condition: () => boolean, timeoutMs = 2_000): Promise<boolean> {
+  const end = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return true;
+}
+
+/** Every active resource (sockets, timers, child processes, pipes, …) by kind (e.g. `{ TCPSocketWrap: 1, Timeout: 2 }`). */
 export function ioHandles(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const resource of process.getActiveResourcesInfo()) counts[resource] = (counts[resource] ?? 0) + 1;
