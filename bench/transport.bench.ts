@@ -3,8 +3,8 @@
  * unary round trip (runtime vs a raw call sending pre-encoded bytes), server-streaming throughput, import time.
  *
  * The machine is shared and noisy, so each figure is the median of many short paired samples: every round runs
- * the runtime and the raw call back to back (alternating which goes first, so drift hits both alike) and the
- * reported ratio is the median of the per-round ratios, with its spread. Two server placements: in this process
+ * the runtime and the raw call as runtime, raw, raw, runtime (so drift and position hit both alike) on a fresh
+ * pair of connections, and the reported ratio is the median of the per-round ratios, with its spread. Two server placements: in this process
  * (client and server share one thread: the ratio shows the client's CPU cost per message) and a child process
  * (as in production, the server works in parallel with the client).
  *
@@ -21,6 +21,7 @@ import { create, toBinary } from "@bufbuild/protobuf";
 import { createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
 import { startTestServer } from "clarifai-typed/testing";
 import { encodeArguments } from "../runtime/codec/index.js";
+import { DEFAULT_MAX_MESSAGE_BYTES } from "../runtime/transport/channel.js";
 import { PostModelOutputsRequestSchema } from "../runtime/gen/proto/clarifai/api/service_pb.js";
 
 const signatures: MethodSignature[] = [
@@ -36,7 +37,7 @@ interface BenchClient {
 
 const UNARY_CALLS = 500; // per sample
 const STREAM_ITEMS = 10_000; // per sample
-const ROUNDS = 15;
+const ROUNDS = 9;
 
 function serve() {
   return startTestServer({
@@ -83,63 +84,92 @@ interface Paired {
   raw: number[];
 }
 
-async function measurePlacement(placement: Placement) {
-  const client = createModelClient<BenchClient>(signatures, { modelId: "bench" }, { baseUrl: placement.address, insecure: true });
-  const raw = new Client(placement.address, credentials.createInsecure());
+/**
+ * A fresh runtime client and a fresh raw channel (same channel options) to one server. Each round gets a new pair:
+ * the speed of one HTTP/2 connection differs from another's by up to ±15% here, for the life of the connection,
+ * so a single long-lived pair measures connection luck, not the runtime.
+ */
+async function connect(address: string, bytes: { predict: Buffer; generate: Buffer }) {
+  const client = createModelClient<BenchClient>(signatures, { modelId: "bench" }, { baseUrl: address, insecure: true });
+  const raw = new Client(address, credentials.createInsecure(), {
+    "grpc.max_send_message_length": DEFAULT_MAX_MESSAGE_BYTES,
+    "grpc.max_receive_message_length": DEFAULT_MAX_MESSAGE_BYTES,
+  });
   const identity = (b: Buffer) => b;
+  const rawUnary = () => new Promise<void>((resolve, reject) =>
+    raw.makeUnaryRequest("/clarifai.api.V2/PostModelOutputs", identity, identity, bytes.predict, new Metadata(), {},
+      (error) => (error ? reject(error) : resolve())));
+  const runtimeUnary = () => client.predict({ prompt: "hello" });
+  const unaryLoop = async (call: () => Promise<unknown>, calls = UNARY_CALLS) => {
+    for (let i = 0; i < calls; i++) await call();
+  };
+  const pairs = {
+    unary: { runtime: () => unaryLoop(runtimeUnary), raw: () => unaryLoop(rawUnary) },
+    stream: {
+      runtime: async () => {
+        let n = 0;
+        for await (const _ of client.generate({ count: STREAM_ITEMS })) n++;
+        if (n !== STREAM_ITEMS) throw new Error(`runtime stream delivered ${n} items`);
+      },
+      raw: () => new Promise<void>((resolve, reject) => {
+        let n = 0;
+        const call = raw.makeServerStreamRequest("/clarifai.api.V2/GenerateModelOutputs", identity, identity, bytes.generate, new Metadata(), {});
+        call.on("data", () => n++);
+        call.on("end", () => (n === STREAM_ITEMS ? resolve() : reject(new Error(`raw stream delivered ${n} items`))));
+        call.on("error", reject);
+      }),
+    },
+  };
+  // Both connections open and in use before anything is timed.
+  await unaryLoop(runtimeUnary, 20);
+  await unaryLoop(rawUnary, 20);
+  return {
+    ...pairs,
+    close() {
+      closeClient(client);
+      raw.close();
+    },
+  };
+}
+
+async function measurePlacement(placement: Placement) {
   const bytesOf = async (method: MethodSignature, args: Record<string, unknown>) =>
     Buffer.from(toBinary(PostModelOutputsRequestSchema, create(PostModelOutputsRequestSchema, {
       modelId: "bench", inputs: [{ data: await encodeArguments(method, args) }] })));
-  const predictBytes = await bytesOf(signatures[0]!, { prompt: "hello" });
-  const generateBytes = await bytesOf(signatures[1]!, { count: STREAM_ITEMS });
-
-  const rawUnary = () => new Promise<void>((resolve, reject) =>
-    raw.makeUnaryRequest("/clarifai.api.V2/PostModelOutputs", identity, identity, predictBytes, new Metadata(), {},
-      (error) => (error ? reject(error) : resolve())));
-  const runtimeUnary = () => client.predict({ prompt: "hello" });
-  const unaryLoop = async (call: () => Promise<unknown>) => {
-    for (let i = 0; i < UNARY_CALLS; i++) await call();
-  };
-  const rawStream = () => new Promise<void>((resolve, reject) => {
-    let n = 0;
-    const call = raw.makeServerStreamRequest("/clarifai.api.V2/GenerateModelOutputs", identity, identity, generateBytes, new Metadata(), {});
-    call.on("data", () => n++);
-    call.on("end", () => (n === STREAM_ITEMS ? resolve() : reject(new Error(`raw stream delivered ${n} items`))));
-    call.on("error", reject);
-  });
-  const runtimeStream = async () => {
-    let n = 0;
-    for await (const _ of client.generate({ count: STREAM_ITEMS })) n++;
-    if (n !== STREAM_ITEMS) throw new Error(`runtime stream delivered ${n} items`);
+  const bytes = {
+    predict: await bytesOf(signatures[0]!, { prompt: "hello" }),
+    generate: await bytesOf(signatures[1]!, { count: STREAM_ITEMS }),
   };
 
-  // Warm-up: JIT, connection, and the server's first calls, on both sides.
+  // Warm-up: JIT and the server's first calls, on both sides.
+  const first = await connect(placement.address, bytes);
   for (let i = 0; i < 2; i++) {
-    await unaryLoop(runtimeUnary);
-    await unaryLoop(rawUnary);
-    await runtimeStream();
-    await rawStream();
+    for (const kind of [first.unary, first.stream]) {
+      await kind.runtime();
+      await kind.raw();
+    }
   }
+  first.close();
   const unary: Paired = { runtime: [], raw: [] };
   const stream: Paired = { runtime: [], raw: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    await pair(unary, () => unaryLoop(runtimeUnary), () => unaryLoop(rawUnary), round % 2 === 0);
-    await pair(stream, runtimeStream, rawStream, round % 2 === 1);
+    const connection = await connect(placement.address, bytes);
+    await pair(unary, connection.unary.runtime, connection.unary.raw);
+    await pair(stream, connection.stream.runtime, connection.stream.raw);
+    connection.close();
   }
-  closeClient(client);
-  raw.close();
   await placement.close();
   return { unary, stream };
 }
 
-async function pair(into: Paired, runtime: () => Promise<unknown>, raw: () => Promise<unknown>, runtimeFirst: boolean) {
-  if (runtimeFirst) {
-    into.runtime.push(await time(runtime));
-    into.raw.push(await time(raw));
-  } else {
-    into.raw.push(await time(raw));
-    into.runtime.push(await time(runtime));
-  }
+/** One round: runtime, raw, raw, runtime (ABBA), so that whatever favours a position cancels out. */
+async function pair(into: Paired, runtime: () => Promise<unknown>, raw: () => Promise<unknown>) {
+  const a1 = await time(runtime);
+  const b1 = await time(raw);
+  const b2 = await time(raw);
+  const a2 = await time(runtime);
+  into.runtime.push((a1 + a2) / 2);
+  into.raw.push((b1 + b2) / 2);
 }
 
 async function time(run: () => Promise<unknown>): Promise<number> {
@@ -194,8 +224,9 @@ async function main() {
   const report = `
 ## Transport (bench/transport.bench.ts, ${new Date().toISOString().slice(0, 10)}, Node ${process.version})
 
-${ROUNDS} paired rounds after warm-up (${UNARY_CALLS} sequential unary calls, one ${STREAM_ITEMS}-message stream per
-sample); ratio = median of the per-round ratios (interquartile range in brackets). Baseline = raw @grpc/grpc-js on
+${ROUNDS} rounds after warm-up, each on a fresh pair of connections and timed runtime, raw, raw, runtime (a sample =
+${UNARY_CALLS} sequential unary calls or one ${STREAM_ITEMS}-message stream); ratio = median of the per-round ratios
+(interquartile range in brackets). Baseline = raw @grpc/grpc-js on
 the same server with pre-encoded request bytes and undecoded responses.
 
 | measure | runtime | raw grpc-js | ratio | target |
