@@ -138,7 +138,11 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       call.write(MALFORMED_BYTES as unknown as MultiOutputResponse);
       return void call.end();
     }
-    if (fail) return void call.end(failure(fail.code ?? StatusCode.FAILURE, "injected fault", [], fail.description));
+    if (fail) {
+      // end() takes trailing metadata, not a message: write the failure, then end.
+      call.write(failure(fail.code ?? StatusCode.FAILURE, "injected fault", [], fail.description));
+      return void call.end();
+    }
     let sent = 0;
     for await (const response of responses({ metadata: call.metadata, request: first ?? create(PostModelOutputsRequestSchema), signal })) {
       if (signal.aborted) return;

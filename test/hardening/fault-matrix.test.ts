@@ -103,9 +103,6 @@ function killed(when: "before" | "mid") {
 }
 
 const unavailable = { grpcCode: GrpcStatus.UNAVAILABLE, code: StatusCode.RPC_SERVER_UNAVAILABLE };
-/** runtime/testing/test-server.ts passes the failure message of a stream fault to `call.end()`, which takes
- * trailing metadata, so the message is never sent and the call hangs until its deadline. */
-const IN_BAND_STREAM_FAULT_BUG = "test-server: in-band `fail` faults on streams are never sent";
 const streamKinds: CallKind[] = ["server streaming", "bidi"];
 const ok = (kind: CallKind, input: string): Want => ({ items: expectedItems(kind, input) });
 
@@ -167,7 +164,6 @@ const rows: Row[] = [
     kind,
     want: kind === "bidi" ? { items: [], error: { code: StatusCode.MODEL_LOADING }, attempts: 1 } : { ...ok(kind, "retry"), attempts: 3 },
     boundMs: 2_000,
-    todo: kind === "unary" ? undefined : IN_BAND_STREAM_FAULT_BUG,
     run: withFault({ fail: { times: 2, code: StatusCode.MODEL_LOADING } }, "retry"),
   })),
   ...CALL_KINDS.map((kind): Row => ({
@@ -182,7 +178,6 @@ const rows: Row[] = [
     kind: "bidi",
     want: { ...ok("bidi", "lazy"), attempts: 3 },
     boundMs: 3_000,
-    todo: status === "MODEL_LOADING" ? IN_BAND_STREAM_FAULT_BUG : undefined,
     run: async () => {
       server.faults.stream = { fail: status === "MODEL_LOADING" ? { times: 2, code: StatusCode.MODEL_LOADING } : { times: 2, grpcCode: GrpcStatus.UNAVAILABLE } };
       const c = client(server.address);
@@ -209,7 +204,6 @@ const rows: Row[] = [
     kind,
     want: { items: [], error: { code: StatusCode.FAILURE }, attempts: 1 },
     boundMs: 2_000,
-    todo: kind === "unary" ? undefined : IN_BAND_STREAM_FAULT_BUG,
     run: withFault({ fail: { code: StatusCode.FAILURE } }, "fail"),
   })),
   ...streamKinds.map((kind): Row => ({
