@@ -28,7 +28,8 @@ export function fromGrpcError(
 ): ClarifaiError {
   const grpcName = GrpcStatus[error.code] ?? String(error.code);
   if (context.aborted && error.code === GrpcStatus.CANCELLED) return cancelledByCaller(context, context.abortReason);
-  const sizeExceeded = error.code === GrpcStatus.RESOURCE_EXHAUSTED && /larger than max/i.test(error.details);
+  // grpc-js words it "Received message larger than max (N vs. M)" and "Attempted to send message with a size larger than M".
+  const sizeExceeded = error.code === GrpcStatus.RESOURCE_EXHAUSTED && /message (?:with a size )?larger than/i.test(error.details);
   const code = sizeExceeded ? StatusCode.RPC_MAX_MESSAGE_SIZE_EXCEEDED : (clarifaiCodeOf[error.code] ?? StatusCode.INTERNAL_UNCATEGORIZED);
   const hint = sizeExceeded ? " Raise the maxMessageBytes client option if the message is expected to be this large." : "";
   return new ClarifaiError(`${label(context)} failed with gRPC ${grpcName}: ${error.details}.${hint}`, {
