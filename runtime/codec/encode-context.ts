@@ -39,6 +39,18 @@ export class EncodeContext {
     });
   }
 
+  /**
+   * Throws at the first hole of a sparse array (`[1, , 3]`, `new Array(n)`). Checked before mapping, as
+   * `Array#map` skips holes (they would pass unchecked) yet still walks the whole length (2^32-1 would hang).
+   */
+  checkDense(array: readonly unknown[], path: string): void {
+    for (let i = 0; i < array.length; i++) {
+      if (!(i in array)) {
+        this.fail(`${path}[${i}]`, "a value", "an empty slot of a sparse array", "Fill every index, e.g. with Array.from(list).");
+      }
+    }
+  }
+
   /** Registers a file-backed media whose bytes are read by `finish`. */
   deferLoad(media: Media, path: string, assign: (bytes: Uint8Array) => void): void {
     this.#loads.push({ media, path, assign });

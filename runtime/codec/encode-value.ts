@@ -76,6 +76,7 @@ export function encodeValue(field: ModelTypeField, value: unknown, path: string,
 function encodeList(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data {
   const item = onlyTypeArg(field, path, ctx);
   if (!Array.isArray(value)) return ctx.reject(path, "an array", value);
+  ctx.checkDense(value, path);
   const itemPath = (i: number) => `${path}[${i}]`;
   // Lists of concepts, regions and frames are inlined into the repeated field (spec §3.3).
   switch (item.type) {

@@ -7,6 +7,11 @@ import type { EncodeContext } from "./encode-context.js";
 
 const LIST_KEY = "_list";
 const EXPECTED = "a JSON value (plain object, array, string, finite number, boolean or null)";
+/**
+ * Deepest nesting sent: each JSON level is two protobuf messages (Value, Struct/ListValue), and protobuf decoders
+ * (protobuf-es, the Python SDK's) refuse messages nested more than 100 deep.
+ */
+export const MAX_JSON_DEPTH = 32;
 
 /** A checked copy of `value` ready for `struct_value` (undefined object properties are dropped, as JSON does). */
 export function jsonToStruct(value: unknown, path: string, ctx: EncodeContext): JsonObject {
@@ -31,9 +36,13 @@ function checkJson(value: unknown, path: string, ctx: EncodeContext, ancestors: 
   }
   if (typeof value !== "object") return ctx.reject(path, EXPECTED, value);
   if (ancestors.has(value)) ctx.fail(path, EXPECTED, "a cyclic reference", "JSON cannot hold cycles.");
+  if (ancestors.size >= MAX_JSON_DEPTH) {
+    ctx.fail(path, `JSON nested at most ${MAX_JSON_DEPTH} levels deep`, "a deeper object or array", "Protobuf decoders refuse deeper messages; flatten the value.");
+  }
   ancestors.add(value);
   let result: JsonValue;
   if (Array.isArray(value)) {
+    ctx.checkDense(value, path);
     result = value.map((item, i) => checkJson(item, `${path}[${i}]`, ctx, ancestors));
   } else {
     const proto = Object.getPrototypeOf(value);
