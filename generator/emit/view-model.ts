@@ -9,6 +9,7 @@ import { argumentDocLines } from "./field-docs.js";
 import { distinctNames, pascalCase, propertyKey } from "./identifiers.js";
 import { importSpecifiers, type RuntimeSymbol } from "./runtime-symbols.js";
 import { canonicalSignatures, signaturesHash } from "./signature-hash.js";
+import { checkSignatures } from "./check-signatures.js";
 import { fieldType, parenthesize, UnsupportedSignatureError, type UseSymbol } from "./type-expressions.js";
 
 export interface ClientView {
@@ -50,6 +51,7 @@ export interface ViewOptions {
 }
 
 export function buildClientView(model: ClientModel, options: ViewOptions): ClientView {
+  checkSignatures(model.signatures); // before canonicalizing, which would fail on absurd nesting without naming it
   const signatures = canonicalSignatures(model.signatures);
   assertDistinctMethodNames(signatures);
   const used = new Set<RuntimeSymbol>(["createModelClient", "ClientOptions", "MethodSignature"]);
