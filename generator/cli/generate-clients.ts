@@ -37,7 +37,9 @@ export async function generateClients(
   report: (outcome: ClientOutcome, index: number) => void = () => {},
 ): Promise<ClientOutcome[]> {
   const load = settings.loadModel ?? (await import("../sources/index.js")).loadModel;
-  const claimed = new Map<string, string>();
+  // Keyed case- and normalization-insensitively: Echo.ts and echo.ts are one file on macOS and Windows.
+  const claimed = new Map<string, { spec: string; file: string }>();
+  const claimKey = (file: string) => file.normalize("NFC").toLowerCase();
   const emitted = await Promise.all(jobs.map((job) => emitJob(job, settings, load)));
   const outcomes: ClientOutcome[] = [];
   for (const [index, result] of emitted.entries()) {
@@ -45,10 +47,12 @@ export async function generateClients(
     let outcome: ClientOutcome;
     if ("message" in result) {
       outcome = { spec, status: "failed", message: result.message };
-    } else if (claimed.has(result.file)) {
-      outcome = { spec, status: "failed", message: `writes ${result.file}, which ${claimed.get(result.file)} also writes; give the models distinct ids` };
+    } else if (claimed.has(claimKey(result.file))) {
+      const other = claimed.get(claimKey(result.file))!;
+      const sameFile = other.file === result.file ? "" : ` (as ${other.file}: names that differ only by case are one file on macOS and Windows)`;
+      outcome = { spec, status: "failed", message: `writes ${result.file}, which ${other.spec} also writes${sameFile}; give the models distinct ids` };
     } else {
-      claimed.set(result.file, spec);
+      claimed.set(claimKey(result.file), { spec, file: result.file });
       outcome = await settle(spec, result, settings);
     }
     outcomes.push(outcome);

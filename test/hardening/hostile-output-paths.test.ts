@@ -53,9 +53,7 @@ test("hostile user, app and version ids never reach a path: the client is writte
   assert.deepEqual(files, ["out/plain-id.ts"]);
 });
 
-test("model ids differing only by case: the second is refused (they would overwrite each other on macOS/Windows)", {
-  todo: "generate-clients.ts claims output paths case-sensitively: Echo.ts and echo.ts are both written",
-}, async () => {
+test("model ids differing only by case: the second is refused (they would overwrite each other on macOS/Windows)", async () => {
   const { outcomes, files } = await generate([{ modelId: "Echo" }, { modelId: "echo" }]);
   assert.deepEqual(outcomes.map((o) => o.status), ["written", "failed"]);
   assert.match(failed(outcomes[1]), /Echo/);
