@@ -81,10 +81,30 @@ async function nearestConfig(directory: string): Promise<string | undefined> {
   return undefined;
 }
 
+/**
+ * Largest model.py or config.yaml read. Real ones are a few KB; parsing costs ~50 bytes of memory per byte of
+ * source, so this bounds the reader at a few hundred MB whatever file it is pointed at.
+ */
+export const MAX_SOURCE_BYTES = 8 * 2 ** 20;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The file's text: UTF-8 (as CPython reads source), at most MAX_SOURCE_BYTES. */
 async function readText(file: string, missing: string): Promise<string> {
-  return readFile(file, "utf8").catch(() => {
+  const size = await stat(file).then((info) => info.size, () => {
     throw new LocalModelError(missing);
   });
+  if (size > MAX_SOURCE_BYTES) {
+    throw new LocalModelError(`${file} is ${(size / 2 ** 20).toFixed(1)} MiB; files over ${MAX_SOURCE_BYTES / 2 ** 20} MiB are refused (a model.py or config.yaml is a few KB: load large data from separate files)`);
+  }
+  const bytes = await readFile(file).catch(() => {
+    throw new LocalModelError(missing);
+  });
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new LocalModelError(`${file} is not UTF-8 text (Python reads source files as UTF-8): save it as UTF-8`);
+  }
 }
 
 /** `model.id` (required), `model.user_id`, `model.app_id` of a Clarifai config.yaml. */

@@ -19,7 +19,7 @@ export class SourceFile {
     readonly text: string,
   ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    this.root = parser.parse(withLezerNumbers(text)).topNode;
+    this.root = parseUpToFirstError(withLezerNumbers(text)).topNode;
   }
 
   /** 1-based line and column of an offset. */
@@ -59,6 +59,8 @@ export class SourceFile {
 
   /** Throws at the first syntax error: Python would refuse to import the file. */
   assertNoSyntaxError(): void {
+    const nul = this.text.indexOf("\0");
+    if (nul !== -1) throw this.error(nul, "source code cannot contain null bytes (Python refuses the file); is it a binary file?");
     const cursor = this.root.cursor();
     do {
       if (cursor.type.isError) {
@@ -69,6 +71,24 @@ export class SourceFile {
         );
       }
     } while (cursor.next());
+  }
+}
+
+const strictParser = parser.configure({ strict: true });
+
+/**
+ * The tree of `text`, or, when it has a syntax error, the error-recovering tree of the text up to the end of the
+ * line where the strict parser got stuck. Recovery over a whole file of garbage costs gigabytes (~6 MB of heap
+ * per KB), and only the first error is reported anyway.
+ */
+function parseUpToFirstError(text: string) {
+  try {
+    return strictParser.parse(text);
+  } catch (error) {
+    const stuckAt = error instanceof SyntaxError ? Number(/No parse at (\d+)/.exec(error.message)?.[1]) : Number.NaN;
+    if (Number.isNaN(stuckAt)) throw error;
+    const lineEnd = text.indexOf("\n", stuckAt);
+    return parser.parse(lineEnd === -1 ? text : text.slice(0, lineEnd + 1));
   }
 }
 

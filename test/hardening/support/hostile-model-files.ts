@@ -49,15 +49,14 @@ export function hostileModelFiles(options: { megabytes: number; pngFile: string 
     { name: "1,000 lines of garbage", content: repeat("def ::: class ((( @@@ ]]] lambda lambda\n", 0.04), want: /syntax|invalid/i },
     { name: "1 MiB of random bytes", content: noise(2 ** 20), want: /UTF-8|binary|syntax|invalid/i },
     { name: "a PNG image named model.py", content: readFileSync(options.pngFile), want: /UTF-8|binary|syntax|invalid/i },
-    { name: "NUL bytes in the source", content: VALID_MODEL.replace("Echoes", "Ech\0oes"), want: /NUL|null byte/i,
-      todo: "the reader accepts NUL bytes (CPython: 'source code cannot contain null bytes')" },
+    { name: "NUL bytes in the source", content: VALID_MODEL.replace("Echoes", "Ech\0oes"), want: /null bytes/i },
     {
       name: "Latin-1 bytes (not UTF-8) in a docstring",
       content: Buffer.from(VALID_MODEL.replace("Echoes the prompt.", "Renvoie le caf\u00e9."), "latin1"),
-      want: /UTF-8/i,
-      todo: "local.ts reads with readFile(…, 'utf8'): invalid bytes silently become U+FFFD (Python refuses the file)",
+      want: /not UTF-8/i,
     },
     { name: "UTF-16 with a byte-order mark", content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(VALID_MODEL, "utf16le")]), want: /UTF-8|UTF-16|binary|syntax|invalid|NUL/i },
     { name: "an empty file", content: "", want: /class|method|model/i },
+    { name: "a 9 MiB file (over the 8 MiB limit)", content: VALID_MODEL + repeat("# padding.......................................................\n", 9), want: /9\.0 MiB; files over 8 MiB are refused/ },
   ];
 }
