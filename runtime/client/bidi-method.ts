@@ -6,44 +6,45 @@
 import { create } from "@bufbuild/protobuf";
 import { ArgumentError } from "../errors.js";
 import { InputSchema, type Data } from "../gen/proto/clarifai/api/resources_pb.js";
-import type { PostModelOutputsRequest } from "../gen/proto/clarifai/api/service_pb.js";
+import type { MultiOutputResponse, PostModelOutputsRequest } from "../gen/proto/clarifai/api/service_pb.js";
 import type { MethodSignature, ModelTypeField } from "../signature.js";
 import { encodeArguments, encodeStreamItem } from "../codec/index.js";
 import { rpc } from "../transport/method-definitions.js";
 import { bidiCall } from "../transport/calls.js";
 import type { ClientContext, PreparedCall } from "./client-context.js";
 import type { CallOptions } from "./options.js";
-import { decodedStream } from "./decoded-stream.js";
-import { retryingStream } from "./retry.js";
+import { CallStream } from "./call-stream.js";
+import { decodeStreamMessage } from "./response-status.js";
 import { redactSecret } from "./secret.js";
 
 export function bidiMethod(signature: MethodSignature, context: ClientContext) {
   const streamField = signature.input_fields?.find((field) => field.iterator);
-  return (args?: Record<string, unknown>, options?: CallOptions): AsyncIterable<unknown> => stream(args, options);
-
-  async function* stream(args: Record<string, unknown> | undefined, options: CallOptions | undefined) {
+  return (args?: Record<string, unknown>, options?: CallOptions): AsyncIterable<unknown> => {
     let items: SharedItems | undefined;
-    try {
-      if (streamField === undefined) throw noStreamParameter(signature);
-      const shared = new SharedItems(iteratorOf(signature, streamField, args?.[streamField.name]));
-      items = shared;
-      const first = await shared.next();
-      if (first.done) {
-        throw new ArgumentError({ method: signature.name, parameter: streamField.name,
-          expected: "an iterable with at least one item", received: "an empty iterable" });
-      }
-      const firstData = await encodeArguments(signature, { ...args, [streamField.name]: first.value });
-      const call = await context.prepare(signature.name, "StreamModelOutputs", options);
-      const open = () => decodedStream(signature,
-        bidiCall(context.channel, rpc.streamModelOutputs, requests(call, firstData, shared), call.settings));
-      // Replaying is safe while only the retained first message has been taken from the caller's iterable.
-      yield* retryingStream(open, () => shared.taken === 1, call.retry);
-    } catch (error) {
-      throw redactSecret(error, context.pat);
-    } finally {
-      await items?.close();
-    }
-  }
+    return new CallStream<MultiOutputResponse, unknown>({
+      async prepare() {
+        if (streamField === undefined) throw noStreamParameter(signature);
+        const shared = new SharedItems(iteratorOf(signature, streamField, args?.[streamField.name]));
+        items = shared;
+        const first = await shared.next();
+        if (first.done) {
+          throw new ArgumentError({ method: signature.name, parameter: streamField.name,
+            expected: "an iterable with at least one item", received: "an empty iterable" });
+        }
+        const firstData = await encodeArguments(signature, { ...args, [streamField.name]: first.value });
+        const call = await context.prepare(signature.name, "StreamModelOutputs", options);
+        return {
+          open: () => bidiCall(context.channel, rpc.streamModelOutputs, requests(call, firstData, shared), call.settings),
+          // Replaying is safe while only the retained first message has been taken from the caller's iterable.
+          replayable: () => shared.taken === 1,
+          retry: call.retry,
+        };
+      },
+      decode: (message) => decodeStreamMessage(signature, message),
+      fail: (error) => redactSecret(error, context.pat),
+      cleanup: async () => items?.close(),
+    });
+  };
 
   async function* requests(call: PreparedCall, firstData: Data, items: SharedItems): AsyncGenerator<PostModelOutputsRequest> {
     yield call.request([create(InputSchema, { data: firstData })]);

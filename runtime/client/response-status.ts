@@ -1,9 +1,11 @@
-/** Checks a MultiOutputResponse (one per unary call or stream message) and returns its outputs. */
+/** Checks a MultiOutputResponse (one per unary call or stream message): its outputs, or its in-band error. */
 import { ClarifaiError } from "../errors.js";
 import type { MultiOutputResponse } from "../gen/proto/clarifai/api/service_pb.js";
 import type { Output } from "../gen/proto/clarifai/api/resources_pb.js";
 import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
 import { statusToError } from "../codec/status.js";
+import { decodeResult } from "../codec/index.js";
+import type { MethodSignature } from "../signature.js";
 
 /**
  * In-band failures (spec §5.3) become the ClarifaiError of the most specific failing status: a failing output's
@@ -22,4 +24,10 @@ export function checkedOutputs(response: MultiOutputResponse, method: string, ex
     );
   }
   return response.outputs;
+}
+
+/** One stream message → its decoded result; an in-band failure message is its error (spec §5.1). */
+export function decodeStreamMessage(signature: MethodSignature, message: MultiOutputResponse): unknown {
+  const [output] = checkedOutputs(message, signature.name, 1);
+  return decodeResult(signature, output?.data);
 }

@@ -1,7 +1,7 @@
 /**
  * Retries for the retryable statuses of spec §5.4 and gRPC UNAVAILABLE: bounded attempts and elapsed time,
- * exponential backoff with full jitter. Streams are retried only while nothing has been delivered and the
- * caller says the attempt can be replayed.
+ * exponential backoff with full jitter. Streams (call-stream.ts) are retried only while nothing has been
+ * delivered and the caller says the attempt can be replayed.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { status as GrpcStatus } from "@grpc/grpc-js";
@@ -82,33 +82,8 @@ export async function withRetries<T>(attempt: () => Promise<T>, context: RetryCo
   }
 }
 
-/**
- * Streams `open()`'s items, reopening on a retryable failure only when no item was delivered yet and
- * `replayable()` still holds (e.g. a bidi call has consumed no input it cannot resend).
- */
-export async function* retryingStream<T>(
-  open: () => AsyncIterable<T>,
-  replayable: () => boolean,
-  context: RetryContext,
-): AsyncGenerator<T, void, undefined> {
-  const startedMs = Date.now();
-  for (let attemptNumber = 1; ; attemptNumber++) {
-    let delivered = false;
-    try {
-      for await (const item of open()) {
-        delivered = true;
-        yield item;
-      }
-      return;
-    } catch (error) {
-      if (delivered || !replayable()) throw error;
-      await backOffOrThrow(error, attemptNumber, startedMs, context);
-    }
-  }
-}
-
 /** Sleeps before the next attempt, or rethrows `error` when it may not be retried. */
-async function backOffOrThrow(error: unknown, attemptNumber: number, startedMs: number, context: RetryContext): Promise<void> {
+export async function backOffOrThrow(error: unknown, attemptNumber: number, startedMs: number, context: RetryContext): Promise<void> {
   const { policy } = context;
   if (!policy || attemptNumber >= policy.maxAttempts || !isRetryable(error, policy)) throw error;
   const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attemptNumber - 1));

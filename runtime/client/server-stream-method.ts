@@ -1,29 +1,29 @@
 /** UNARY_STREAMING methods: GenerateModelOutputs, one decoded item per stream message. */
 import { create } from "@bufbuild/protobuf";
 import { InputSchema } from "../gen/proto/clarifai/api/resources_pb.js";
+import type { MultiOutputResponse } from "../gen/proto/clarifai/api/service_pb.js";
 import type { MethodSignature } from "../signature.js";
 import { encodeArguments } from "../codec/index.js";
 import { rpc } from "../transport/method-definitions.js";
 import { serverStreamCall } from "../transport/calls.js";
 import type { ClientContext } from "./client-context.js";
 import type { CallOptions } from "./options.js";
-import { decodedStream } from "./decoded-stream.js";
-import { retryingStream } from "./retry.js";
+import { CallStream } from "./call-stream.js";
+import { decodeStreamMessage } from "./response-status.js";
 import { redactSecret } from "./secret.js";
 
 export function serverStreamMethod(signature: MethodSignature, context: ClientContext) {
-  return (args?: Record<string, unknown>, options?: CallOptions): AsyncIterable<unknown> => generate(args, options);
-
   // The call starts on the first iteration; breaking out of `for await` cancels it.
-  async function* generate(args: Record<string, unknown> | undefined, options: CallOptions | undefined) {
-    try {
-      const data = await encodeArguments(signature, args);
-      const call = await context.prepare(signature.name, "GenerateModelOutputs", options);
-      const request = call.request([create(InputSchema, { data })]);
-      const open = () => decodedStream(signature, serverStreamCall(context.channel, rpc.generateModelOutputs, request, call.settings));
-      yield* retryingStream(open, () => true, call.retry);
-    } catch (error) {
-      throw redactSecret(error, context.pat);
-    }
-  }
+  return (args?: Record<string, unknown>, options?: CallOptions): AsyncIterable<unknown> =>
+    new CallStream<MultiOutputResponse, unknown>({
+      async prepare() {
+        const data = await encodeArguments(signature, args);
+        const call = await context.prepare(signature.name, "GenerateModelOutputs", options);
+        const request = call.request([create(InputSchema, { data })]);
+        const messages = serverStreamCall(context.channel, rpc.generateModelOutputs, request, call.settings);
+        return { open: () => messages[Symbol.asyncIterator](), replayable: () => true, retry: call.retry };
+      },
+      decode: (message) => decodeStreamMessage(signature, message),
+      fail: (error) => redactSecret(error, context.pat),
+    });
 }

@@ -1,5 +1,5 @@
 /**
- * The three call kinds over grpc-js, as a promise (unary) and async generators (server streaming, bidi).
+ * The three call kinds over grpc-js, as a promise (unary) and async iterables (server streaming, bidi).
  * Every failure is a ClarifaiError; a consumer that stops iterating early cancels the call; an AbortSignal
  * cancels any call; `deadlineMs` becomes the gRPC deadline.
  */
@@ -69,14 +69,15 @@ export function serverStreamCall<Req, Res>(
 /**
  * Writes `requests` as they come (respecting write backpressure) while yielding responses as they arrive, so it
  * works both with servers that answer while the client sends and with those that answer only after half-close.
- * If `requests` throws, the call is cancelled and that error is thrown to the consumer.
+ * If `requests` throws, the call is cancelled and that error is thrown to the consumer. Writing stops when the
+ * call ends or the consumer stops reading.
  */
-export async function* bidiCall<Req, Res>(
+export function bidiCall<Req, Res>(
   client: Client,
   definition: MethodDefinition<Req, Res>,
   requests: AsyncIterable<Req>,
   settings: CallSettings,
-): AsyncGenerator<Res, void, undefined> {
+): AsyncIterableIterator<Res, void, undefined> {
   const context = errorContext(definition, settings);
   if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
   const call = client.makeBidiStreamRequest(
@@ -87,8 +88,11 @@ export async function* bidiCall<Req, Res>(
     grpcOptions(settings),
   );
   let stopped = false;
-  const stop = new Promise<void>((resolve) => call.once("close", resolve));
-  const responses = receive(call, settings, context);
+  const stop = new Promise<void>((resolve) => call.once("close", () => {
+    stopped = true;
+    resolve();
+  }));
+  const responses = receive(call, settings, context, () => (stopped = true));
   void (async () => {
     for await (const request of requests) {
       if (stopped) return;
@@ -101,16 +105,24 @@ export async function* bidiCall<Req, Res>(
     call.cancel();
     responses.fail(error);
   });
-  try {
-    yield* responses;
-  } finally {
-    stopped = true;
-  }
+  return responses;
 }
 
 /** The call's responses as an async iterator; breaking out of it cancels the call. */
-function receive<Res>(call: ClientReadableStream<Res>, settings: CallSettings, context: ErrorContext): AsyncQueue<Res> {
-  const queue = new AsyncQueue<Res>({ pause: () => call.pause(), resume: () => call.resume(), cancel: () => call.cancel() });
+function receive<Res>(
+  call: ClientReadableStream<Res>,
+  settings: CallSettings,
+  context: ErrorContext,
+  onStop?: () => void,
+): AsyncQueue<Res> {
+  const queue = new AsyncQueue<Res>({
+    pause: () => call.pause(),
+    resume: () => call.resume(),
+    cancel: () => {
+      onStop?.();
+      call.cancel();
+    },
+  });
   call.on("data", (message: Res) => queue.push(message));
   call.on("end", () => queue.end());
   call.on("error", (error) => queue.fail(mapError(error, context, settings.signal)));
