@@ -7,7 +7,7 @@
  * stand-in (a small buffer), then the output is assembled from views of that buffer and the payloads themselves,
  * with the length prefixes of the enclosing messages recomputed.
  */
-import { isMessage, ScalarType, toBinary, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
+import { isMessage, ScalarType, toBinary, type DescField, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
 import { BinaryReader, BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 
 /** Below this size a payload is cheaper to copy than to splice. */
@@ -44,7 +44,7 @@ type Message = Record<string, unknown>;
  */
 function withStandIns(desc: DescMessage, message: Message, min: number): { message: Message; splices: Splices } | undefined {
   let found: { message: Message; splices: Splices } | undefined;
-  for (const field of desc.fields) {
+  for (const field of fieldsHoldingBytes(desc)) {
     const holder = field.oneof ? (message[field.oneof.localName] as { case?: string; value?: unknown }) : undefined;
     if (holder && holder.case !== field.localName) continue;
     const value = holder ? holder.value : message[field.localName];
@@ -78,6 +78,50 @@ function withStandIns(desc: DescMessage, message: Message, min: number): { messa
     else found!.message[field.localName] = standIn;
   }
   return found;
+}
+
+const holdingBytes = new WeakMap<DescMessage, readonly DescField[]>();
+
+/**
+ * The fields of `desc` that can hold a `bytes` value, directly or through nested messages: the only ones the walk
+ * needs to visit (a Data has 24 fields, of which ten can). Computed once per message type, as a fixpoint over the
+ * types reachable from it, since messages nest recursively (Data → Part → Data).
+ */
+function fieldsHoldingBytes(desc: DescMessage): readonly DescField[] {
+  const cached = holdingBytes.get(desc);
+  if (cached) return cached;
+  const reachable = new Set<DescMessage>();
+  for (const stack = [desc]; stack.length > 0; ) {
+    const next = stack.pop()!;
+    if (reachable.has(next)) continue;
+    reachable.add(next);
+    for (const field of next.fields) {
+      const nested = nestedMessage(field);
+      if (nested) stack.push(nested);
+    }
+  }
+  const holders = new Set<DescMessage>();
+  const holds = (field: DescField) => isBytesField(field) || holders.has(nestedMessage(field)!);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const type of reachable) {
+      if (!holders.has(type) && type.fields.some(holds)) {
+        holders.add(type);
+        changed = true;
+      }
+    }
+  }
+  for (const type of reachable) holdingBytes.set(type, type.fields.filter(holds));
+  return holdingBytes.get(desc)!;
+}
+
+function nestedMessage(field: DescField): DescMessage | undefined {
+  if (field.fieldKind === "message" || (field.fieldKind === "list" && field.listKind === "message")) return field.message;
+  return undefined;
+}
+
+function isBytesField(field: DescField): boolean {
+  return (field.fieldKind === "scalar" || (field.fieldKind === "list" && field.listKind === "scalar")) && field.scalar === ScalarType.BYTES;
 }
 
 /** Notes a splice, making the copy of `message` on the first one. */
