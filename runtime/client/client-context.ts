@@ -14,7 +14,7 @@ import { invalidOption } from "../transport/invalid-option.js";
 import type { CallSettings } from "../transport/calls.js";
 import type { CallOptions, ClientOptions, ModelIdentity, RetryOptions } from "./options.js";
 import { hasRouting, needsOwnerId, routingFrom, runnerSelector, type Routing } from "./routing.js";
-import { resolveRetryPolicy, type RetryContext } from "./retry.js";
+import { resolveRetryPolicy, type RetryContext, type RetryPolicy } from "./retry.js";
 import { fetchOwnerId } from "./owner-id.js";
 
 export interface PreparedCall {
@@ -33,6 +33,10 @@ export class ClientContext {
   private readonly timeoutMs: number | undefined;
   private readonly retry: RetryOptions | false | undefined;
   private ownerId: Promise<string> | undefined;
+  /** The client's own retry policy, resolved once; a call's `retry` option replaces it. */
+  private readonly retryPolicy: RetryPolicy | undefined;
+  /** The request template for the client's default routing, built once its owner id is known. */
+  private defaultTemplate: { ownerId: string; template: PostModelOutputsRequest } | undefined;
 
   constructor(identity: ModelIdentity, options: ClientOptions) {
     if (typeof options !== "object" || options === null) {
@@ -49,7 +53,7 @@ export class ClientContext {
     this.routing = routingFrom(options, "client options");
     this.timeoutMs = checkTimeout(options.timeoutMs, "client options.timeoutMs");
     this.retry = options.retry;
-    resolveRetryPolicy(this.retry, undefined); // validates now rather than at the first call
+    this.retryPolicy = resolveRetryPolicy(this.retry, undefined); // also validates now rather than at the first call
     this.endpoint = resolveEndpoint(options.baseUrl, options.insecure);
     this.channel = openChannel(this.endpoint, options.maxMessageBytes);
   }
@@ -65,7 +69,8 @@ export class ClientContext {
         method,
       });
     }
-    const routing = hasRouting(options) ? routingFrom(options, `${method} call options`) : this.routing;
+    const ownRouting = hasRouting(options);
+    const routing = ownRouting ? routingFrom(options, `${method} call options`) : this.routing;
     const timeoutMs = checkTimeout(options.timeoutMs, `${method} call options.timeoutMs`) ?? this.timeoutMs;
     const settings: CallSettings = {
       metadata: this.metadata(),
@@ -74,17 +79,16 @@ export class ClientContext {
       method,
     };
     const ownerId = needsOwnerId(routing) ? await this.resolveOwnerId(settings) : "";
-    const { userId, appId, modelId, versionId } = this.identity;
-    const template = create(PostModelOutputsRequestSchema, {
-      userAppId: userId || appId ? { userId, appId } : undefined,
-      modelId,
-      versionId,
-      runnerSelector: runnerSelector(routing, ownerId),
-    });
+    let template: PostModelOutputsRequest;
+    if (ownRouting) template = this.template(routing, ownerId);
+    else {
+      if (this.defaultTemplate?.ownerId !== ownerId) this.defaultTemplate = { ownerId, template: this.template(routing, ownerId) };
+      template = this.defaultTemplate.template;
+    }
     return {
       settings,
       retry: {
-        policy: resolveRetryPolicy(this.retry, options.retry),
+        policy: options.retry === undefined ? this.retryPolicy : resolveRetryPolicy(this.retry, options.retry),
         signal: options.signal,
         deadlineMs: settings.deadlineMs,
         rpc: rpcName,
@@ -92,6 +96,17 @@ export class ClientContext {
       },
       request: (inputs) => ({ ...template, inputs }),
     };
+  }
+
+  /** The request without inputs (spec §4.1); requests spread it, so it is never mutated. */
+  private template(routing: Routing, ownerId: string): PostModelOutputsRequest {
+    const { userId, appId, modelId, versionId } = this.identity;
+    return create(PostModelOutputsRequestSchema, {
+      userAppId: userId || appId ? { userId, appId } : undefined,
+      modelId,
+      versionId,
+      runnerSelector: runnerSelector(routing, ownerId),
+    });
   }
 
   /** `authorization: Key <PAT>` (spec §4.6); a fresh object per call. */

@@ -20,14 +20,14 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
   return async (args?: Args | readonly Args[], options?: CallOptions): Promise<unknown> => {
     try {
       const batch = Array.isArray(args);
-      const list: readonly (Args | undefined)[] = batch ? args : [args as Args | undefined];
+      const encode = async (one: Args | undefined) => create(InputSchema, { data: await encodeArguments(signature, one) });
       // Everything is validated and encoded before the first request goes out.
-      const inputs = await Promise.all(list.map(async (one) => create(InputSchema, { data: await encodeArguments(signature, one) })));
+      const inputs = batch ? await Promise.all((args as readonly Args[]).map(encode)) : [await encode(args as Args | undefined)];
       if (inputs.length === 0) return [];
       const call = await context.prepare(signature.name, "PostModelOutputs", options);
       const results: unknown[] = [];
       for (let start = 0; start < inputs.length; start += MAX_BATCH_INPUTS) {
-        const chunk = inputs.slice(start, start + MAX_BATCH_INPUTS);
+        const chunk = inputs.length <= MAX_BATCH_INPUTS ? inputs : inputs.slice(start, start + MAX_BATCH_INPUTS);
         const request = call.request(chunk);
         // In-band statuses are checked inside the attempt so that MODEL_LOADING and the like are retried too.
         const outputs = await withRetries(async () =>
