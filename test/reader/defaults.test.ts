@@ -96,10 +96,68 @@ describe("Param options, by keyword or position", () => {
   }
 });
 
+describe("constant arithmetic in defaults, with CPython's semantics", () => {
+  const cases: { given: string; want: string; prelude?: string }[] = [
+    { given: "x: int = 1024 * 4", want: "4096" },
+    { given: "x: int = 2 ** 20", want: "1048576" },
+    { given: "x: int = -2 ** 2", want: "-4" },
+    { given: "x: int = 2 ** 100", want: "1267650600228229401496703205376" },
+    { given: "x: int = 7 // 2", want: "3" },
+    { given: "x: int = -7 // 2", want: "-4" },
+    { given: "x: int = -7 % 3", want: "2" },
+    { given: "x: int = 7 % -3", want: "-2" },
+    { given: "x: float = 7 / 2", want: "3.5" },
+    { given: "x: float = 4 / 2", want: "2.0" },
+    { given: "x: float = 1 / 3", want: "0.3333333333333333" },
+    { given: "x: float = 0.1 + 0.2", want: "0.30000000000000004" },
+    { given: "x: float = -7.5 // 2", want: "-4.0" },
+    { given: "x: float = -7.5 % 2", want: "0.5" },
+    { given: "x: float = 7.5 % -2", want: "-0.5" },
+    { given: "x: float = 2 ** -1", want: "0.5" },
+    { given: "x: float = 60 * 5.0", want: "300.0" },
+    { given: "x: float = (1 + 2) * 0.5", want: "1.5" },
+    { given: "x: int = 1 << 10", want: "1024" },
+    { given: "x: int = ~0", want: "-1" },
+    { given: "x: int = 0xFF & 0x0F | 0x100", want: "271" },
+    { given: "x: int = True + 1", want: "2" },
+    { given: "x: str = 'v' + '1'", want: "v1" },
+    { given: "x: str = 'ab' * 2", want: "abab" },
+    { given: "x: str = 3 * 'ab'", want: "ababab" },
+    { given: "x: List[int] = [0] * 3", want: "[0, 0, 0]" },
+    { given: "x: List[int] = [1] + [2]", want: "[1, 2]" },
+    { given: "x: Tuple[int, int] = (1,) + (2,)", want: "[1, 2]" },
+    { given: "x: int = MAX * 2", prelude: "MAX = 1024\n", want: "2048" },
+    { given: "x: int = KB * KB", prelude: "KB = 1024\n", want: "1048576" },
+    { given: "x: float = float('inf')", want: "Infinity" },
+    { given: "x: float = float('-Infinity')", want: "-Infinity" },
+    { given: "x: float = float(3)", want: "3.0" },
+    { given: "x: float = float(' 1_000.5 ')", want: "1000.5" },
+  ];
+  for (const { given, want, prelude } of cases) {
+    it(given, () => assert.equal(fieldOf(given, prelude).default, want));
+  }
+
+  it("Param options are computed too", () => {
+    const field = fieldOf("x: int = Param(default=4 * 1024, min_value=1, max_value=2 ** 15)");
+    assert.equal(field.default, "4096");
+    assert.deepEqual(field.model_type_range_info, { min: 1, max: 32768 });
+  });
+});
+
 describe("defaults that cannot be computed without running the file are refused", () => {
   const cases: { given: string; want: RegExp }[] = [
     { given: "x: int = compute()", want: /the default compute\(\) cannot be computed without running the file; use a literal/ },
-    { given: "x: int = 2 * 3", want: /the default 2 \* 3 cannot be computed/ },
+    { given: "x: float = 1 / 0", want: /the default 1 \/ 0: division by zero: Python raises ZeroDivisionError/ },
+    { given: "x: int = 5 % 0", want: /ZeroDivisionError/ },
+    { given: "x: float = (-8) ** 0.5", want: /complex in Python/ },
+    { given: "x: int = 'a' - 1", want: /Python cannot apply '-' to str and int \(TypeError\)/ },
+    { given: "x: str = 'a' + 1", want: /Python cannot apply '\+' to str and int/ },
+    { given: "x: int = 10 ** 1000000", want: /too large for a default/ },
+    { given: "x: bool = not True", want: /the default not True cannot be computed/ },
+    { given: "x: int = 1 if True else 2", want: /cannot be computed/ },
+    { given: "x: float = float('fast')", want: /float\(\) cannot convert that/ },
+    { given: "x: float = Param(default=1.0, max_value=float('inf'))", want: /Param max_value is Infinity as a 32-bit float; infinite or NaN bounds are not supported here: leave max_value out/ },
+    { given: "x: float = Param(default=1.0, min_value=-1e39)", want: /Param min_value is -Infinity as a 32-bit float/ },
     { given: "x: str = f'{1}'", want: /cannot be computed|f-strings/ },
     { given: "x: int = UNKNOWN", want: /name 'UNKNOWN' is not defined before this default/ },
     { given: "x: List[int] = {1, 2}", want: /set defaults are not supported/ },

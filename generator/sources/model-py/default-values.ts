@@ -1,9 +1,10 @@
 /**
- * Parameter defaults, evaluated statically: literals, containers, module- or class-level constants,
- * `Text(...)`, and `Param(...)` with its options given by position or keyword (spec §1.4). Anything that
+ * Parameter defaults, evaluated statically: literals, containers, module- or class-level constants, constant
+ * arithmetic, `float(...)`, `Text(...)`, and `Param(...)` with its options given by position or keyword (spec §1.4). Anything that
  * needs running code is refused with a message naming the expression.
  */
-import { decodeNumber, decodeStrings, UnsupportedLiteral } from "./python-literals.js";
+import { binaryOperation, unaryOperation } from "./python-arithmetic.js";
+import { decodeNumber, decodeStrings, pythonFloat, UnsupportedLiteral } from "./python-literals.js";
 import type { Scope } from "./python-scope.js";
 import { PY_NONE, pyRepr, type PyValue } from "./python-values.js";
 import type { NameResolver, Resolved } from "./resolve-names.js";
@@ -75,11 +76,13 @@ export class DefaultReader {
         return PY_NONE;
       case "UnaryExpression": {
         const [op, operand] = childrenOf(node);
-        const value = operand ? this.evaluate(operand, scope, depth + 1) : undefined;
-        const sign = op ? this.text(op, scope) : "";
-        if (value?.kind === "int" && (sign === "-" || sign === "+")) return { kind: "int", value: sign === "-" ? -value.value : value.value };
-        if (value?.kind === "float" && (sign === "-" || sign === "+")) return { kind: "float", value: sign === "-" ? -value.value : value.value };
-        return this.cannotEvaluate(node, scope);
+        if (!op || !operand || op.name === "not") return this.cannotEvaluate(node, scope);
+        return unaryOperation(this.text(op, scope), this.evaluate(operand, scope, depth + 1));
+      }
+      case "BinaryExpression": {
+        const [left, op, right] = childrenOf(node);
+        if (!left || !right || (op?.name !== "ArithOp" && op?.name !== "BitOp")) return this.cannotEvaluate(node, scope);
+        return binaryOperation(this.text(op, scope), this.evaluate(left, scope, depth + 1), this.evaluate(right, scope, depth + 1));
       }
       case "ParenthesizedExpression": {
         const inner = childrenOf(node).filter((c) => c.name !== "(" && c.name !== ")");
@@ -96,6 +99,7 @@ export class DefaultReader {
         return this.constant(node, scope, depth);
       case "CallExpression":
         if (this.calleeMatches(node, scope, TEXT_NAME)) return this.text_(node, scope, depth);
+        if (this.calleeMatches(node, scope, /^builtins\.float$/)) return this.float_(node, scope, depth);
         if (this.calleeMatches(node, scope, PARAM_NAME)) this.fail(node, "Param(...) must be the parameter's default itself, not part of another value");
         return this.cannotEvaluate(node, scope);
       case "SetExpression":
@@ -158,6 +162,17 @@ export class DefaultReader {
     const text = args.values.text ?? { kind: "str", value: "" };
     const url = args.values.url ?? PY_NONE;
     return { kind: "object", repr: `Text(text=${pyRepr(text)}, url=${pyRepr(url)})` };
+  }
+
+  /** `float(x)`, e.g. `float("inf")` as a max_value: Python's float() of a number or a numeric string. */
+  private float_(node: SyntaxNode, scope: Scope, depth: number): PyValue {
+    const { x } = this.callArguments(node, scope, ["x"], depth).values;
+    if (x === undefined) return { kind: "float", value: 0 };
+    if (x.kind === "float") return x;
+    if (x.kind === "int" || x.kind === "bool") return binaryOperation("+", { kind: "float", value: 0 }, x);
+    const parsed = x.kind === "str" ? pythonFloat(x.value) : undefined;
+    if (parsed === undefined) return this.fail(node, `the default ${this.text(node, scope)}: Python's float() cannot convert that (ValueError)`);
+    return { kind: "float", value: parsed };
   }
 
   private param(node: SyntaxNode, scope: Scope): ParamCall {

@@ -9,6 +9,7 @@ import { DefaultReader, type DefaultSpec } from "./default-values.js";
 import { cleandoc, docstringOf } from "./docstring.js";
 import type { Scope } from "./python-scope.js";
 import { defaultString, pyStr, shortestFloat32, type PyValue } from "./python-values.js";
+import { pythonFloat } from "./python-literals.js";
 import type { NameResolver } from "./resolve-names.js";
 import { childrenOf, type SyntaxNode } from "./syntax-tree.js";
 
@@ -172,10 +173,17 @@ function inputField(
   else if (param.choices.kind !== "none") fail(at("choices"), "Param choices must be a list, e.g. choices=['fast', 'slow']");
   const min = toFloat(param.min_value, () => fail(at("min_value"), "Param min_value must be a number"));
   const max = toFloat(param.max_value, () => fail(at("max_value"), "Param max_value must be a number"));
+  const bound = (value: number | undefined, option: "min_value" | "max_value"): number | undefined => {
+    const stored = value === undefined ? undefined : shortestFloat32(value);
+    if (stored !== undefined && !Number.isFinite(stored)) {
+      fail(at(option), `Param ${option} is ${stored} as a 32-bit float; infinite or NaN bounds are not supported here: leave ${option} out for no bound`);
+    }
+    return stored;
+  };
+  const low = bound(min, "min_value");
+  const high = bound(max, "max_value");
   const range =
-    min === undefined && max === undefined
-      ? undefined
-      : { ...(min ? { min: shortestFloat32(min) } : {}), ...(max ? { max: shortestFloat32(max) } : {}) };
+    low === undefined && high === undefined ? undefined : { ...(low ? { min: low } : {}), ...(high ? { max: high } : {}) };
   return field({
     name,
     type,
@@ -199,11 +207,8 @@ function toFloat(value: PyValue, fail: () => never): number | undefined {
       return value.value;
     case "bool":
       return value.value ? 1 : 0;
-    case "str": {
-      const text = value.value.trim().replace(/_/g, "");
-      const number = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
-      return Number.isNaN(number) ? fail() : number;
-    }
+    case "str":
+      return pythonFloat(value.value) ?? fail();
     default:
       return fail();
   }

@@ -83,3 +83,15 @@ export function decodeNumber(token: string): PyValue {
   if (/^[0-9]+$/.test(clean)) return { kind: "int", value: BigInt(clean) };
   return { kind: "float", value: Number(clean) };
 }
+
+/** Python's `float(text)`: a decimal or `inf`/`infinity`/`nan` (any case, optional sign, surrounding spaces, `_` between digits). */
+export function pythonFloat(text: string): number | undefined {
+  const clean = text.trim();
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(clean);
+  if (special) {
+    const value = special[2]!.toLowerCase() === "nan" ? NaN : Infinity;
+    return special[1] === "-" ? -value : value;
+  }
+  if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d(_?\d)*)?$/.test(clean)) return undefined;
+  return Number(clean.replace(/_/g, ""));
+}
