@@ -1,8 +1,8 @@
 /**
  * The async iterator a streaming method returns. Its first `next()` prepares the call (validation, encoding,
  * routing) and opens it, retrying while nothing has been delivered; every later `next()` is one pull from the
- * call and one decode. Written as one object rather than nested async generators: each generator layer costs a
- * promise and several microtask hops per item, which was a quarter of the client's time per streamed message.
+ * call and one decode. Written as one object rather than nested async generators, each of which would add a
+ * promise and several microtask hops per item.
  */
 import { backOffOrThrow, type RetryContext } from "./retry.js";
 
