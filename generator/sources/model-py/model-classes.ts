@@ -149,13 +149,24 @@ export class ModelClasses {
       );
     }
     const unresolved = classes.map((cls) => ({ cls, bases: this.unknownBases(cls) })).filter((c) => c.bases.length > 0);
-    const hint = unresolved.length
-      ? ` (class ${unresolved[0]?.cls.name} derives from ${unresolved[0]?.bases.join(", ")}, which is not defined in this file nor a Clarifai SDK class, so the reader cannot follow it)`
-      : "";
+    const hint = unresolved[0] ? ` (${this.whyNotFollowed(unresolved[0].cls, unresolved[0].bases)})` : "";
     throw file.error(
       0,
       `no class deriving ModelClass found${hint}; a Clarifai model.py defines e.g. \`class MyModel(ModelClass):\` (from clarifai.runners.models.model_class import ModelClass) with @ModelClass.method methods`,
     );
+  }
+
+  /** Why the reader stops at `bases` of `cls`: the old runner interface, an SDK class that is no model base, or unknown. */
+  private whyNotFollowed(cls: ClassDecl, bases: readonly string[]): string {
+    const external = cls.bases
+      .map((base) => this.names.resolve(base, cls.outerScope))
+      .flatMap((resolved) => (resolved.kind === "external" ? [resolved.qualified] : []));
+    if (external.some((name) => /^clarifai\.runners\.models\.model_runner\.ModelRunner$/.test(name))) {
+      return `class ${cls.name} derives from ModelRunner, the SDK's old proto-style interface (predict(self, request)), for which the SDK publishes no signatures; port it to ModelClass`;
+    }
+    const sdk = external.find((name) => name.startsWith("clarifai."));
+    if (sdk) return `class ${cls.name} derives from ${sdk}, which is not a model base class of the SDK`;
+    return `class ${cls.name} derives from ${bases.join(", ")}, which is not defined in this file nor a Clarifai SDK class, so the reader cannot follow it`;
   }
 
   private bases(cls: ClassDecl): ClassDecl[] {
