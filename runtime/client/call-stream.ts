@@ -4,7 +4,7 @@
  * call and one decode. Written as one object rather than nested async generators, each of which would add a
  * promise and several microtask hops per item.
  */
-import { backOffOrThrow, type RetryContext } from "./retry.js";
+import { withRetries, type RetryContext } from "./retry.js";
 
 export interface StreamPlan<Raw, Out> {
   /** Runs once, on the first `next()`; its errors reach the consumer through `fail`. */
@@ -76,25 +76,20 @@ export class CallStream<Raw, Out> implements AsyncIterableIterator<Out, void, un
   /** Opens the call and waits for its first result, retrying the attempts that fail before it. */
   async #start(): Promise<IteratorResult<Out, void>> {
     const prepared = await this.plan.prepare();
-    const startedMs = Date.now();
-    for (let attempt = 1; ; attempt++) {
-      let source: AsyncIterator<Raw> | undefined;
+    const first = await withRetries(async (): Promise<IteratorResult<Out, void>> => {
+      const source = prepared.open();
+      this.#source = source;
       try {
-        source = prepared.open();
-        this.#source = source;
-        const first = await source.next();
-        if (first.done) {
-          await this.#finish();
-          return DONE;
-        }
-        return { done: false, value: this.plan.decode(first.value) };
+        const message = await source.next();
+        return message.done ? DONE : { done: false, value: this.plan.decode(message.value) };
       } catch (error) {
         this.#source = undefined;
-        await source?.return?.(); // an in-band failure leaves the call open
-        if (!prepared.replayable()) throw error;
-        await backOffOrThrow(error, attempt, startedMs, prepared.retry);
+        await source.return?.(); // an in-band failure leaves the call open
+        throw error;
       }
-    }
+    }, prepared.retry, prepared.replayable);
+    if (first.done) await this.#finish();
+    return first;
   }
 
   async #finish(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Retries for the retryable statuses of spec §5.4 and gRPC UNAVAILABLE: bounded attempts and elapsed time,
- * exponential backoff with full jitter. Streams (call-stream.ts) are retried only while nothing has been
- * delivered and the caller says the attempt can be replayed.
+ * exponential backoff with full jitter. Streams (call-stream.ts) retry only the opening of the call, up to its
+ * first result, and only while the caller says the attempt can be replayed.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { status as GrpcStatus } from "@grpc/grpc-js";
@@ -70,20 +70,24 @@ export interface RetryContext {
   random?: () => number;
 }
 
-/** Runs `attempt` until it succeeds, fails with a non-retryable error, or the policy is exhausted. */
-export async function withRetries<T>(attempt: () => Promise<T>, context: RetryContext): Promise<T> {
+/**
+ * Runs `attempt` until it succeeds, fails with a non-retryable error, the policy is exhausted, or
+ * `replayable()` says the next attempt may not be made (e.g. a bidi call consumed input it cannot resend).
+ */
+export async function withRetries<T>(attempt: () => Promise<T>, context: RetryContext, replayable: () => boolean = () => true): Promise<T> {
   const startedMs = Date.now();
   for (let attemptNumber = 1; ; attemptNumber++) {
     try {
       return await attempt();
     } catch (error) {
+      if (!replayable()) throw error;
       await backOffOrThrow(error, attemptNumber, startedMs, context);
     }
   }
 }
 
 /** Sleeps before the next attempt, or rethrows `error` when it may not be retried. */
-export async function backOffOrThrow(error: unknown, attemptNumber: number, startedMs: number, context: RetryContext): Promise<void> {
+async function backOffOrThrow(error: unknown, attemptNumber: number, startedMs: number, context: RetryContext): Promise<void> {
   const { policy } = context;
   if (!policy || attemptNumber >= policy.maxAttempts || !isRetryable(error, policy)) throw error;
   const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attemptNumber - 1));

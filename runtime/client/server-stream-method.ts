@@ -20,8 +20,11 @@ export function serverStreamMethod(signature: MethodSignature, context: ClientCo
         const data = await encodeArguments(signature, args);
         const call = await context.prepare(signature.name, "GenerateModelOutputs", options);
         const request = call.request([create(InputSchema, { data })]);
-        const messages = serverStreamCall(context.channel, rpc.generateModelOutputs, request, call.settings);
-        return { open: () => messages[Symbol.asyncIterator](), replayable: () => true, retry: call.retry };
+        return {
+          open: () => serverStreamCall(context.channel, rpc.generateModelOutputs, request, call.settings),
+          replayable: () => true,
+          retry: call.retry,
+        };
       },
       decode: (message) => decodeStreamMessage(signature, message),
       fail: (error) => redactSecret(error, context.pat),

@@ -42,28 +42,23 @@ export function unaryCall<Req, Res>(
   });
 }
 
-/** Starts the call when iteration starts (so a retry can simply iterate it again). */
 export function serverStreamCall<Req, Res>(
   client: Client,
   definition: MethodDefinition<Req, Res>,
   request: Req,
   settings: CallSettings,
-): AsyncIterable<Res> {
+): AsyncIterableIterator<Res, void, undefined> {
   const context = errorContext(definition, settings);
-  return {
-    [Symbol.asyncIterator]: () => {
-      if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
-      const call = client.makeServerStreamRequest(
-        definition.path,
-        definition.requestSerialize,
-        definition.responseDeserialize,
-        request,
-        settings.metadata,
-        grpcOptions(settings),
-      );
-      return receive(call, settings, context);
-    },
-  };
+  if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
+  const call = client.makeServerStreamRequest(
+    definition.path,
+    definition.requestSerialize,
+    definition.responseDeserialize,
+    request,
+    settings.metadata,
+    grpcOptions(settings),
+  );
+  return receive(call, settings, context);
 }
 
 /**
