@@ -3,7 +3,7 @@
  * arithmetic, `float(...)`, `Text(...)`, and `Param(...)` with its options given by position or keyword (spec §1.4). Anything that
  * needs running code is refused with a message naming the expression.
  */
-import { binaryOperation, unaryOperation } from "./python-arithmetic.js";
+import { binaryOperation, numberAsFloat, unaryOperation } from "./python-arithmetic.js";
 import { decodeNumber, decodeStrings, pythonFloat, UnsupportedLiteral } from "./python-literals.js";
 import type { Scope } from "./python-scope.js";
 import { PY_NONE, pyRepr, type PyValue } from "./python-values.js";
@@ -168,9 +168,7 @@ export class DefaultReader {
   private float_(node: SyntaxNode, scope: Scope, depth: number): PyValue {
     const { x } = this.callArguments(node, scope, ["x"], depth).values;
     if (x === undefined) return { kind: "float", value: 0 };
-    if (x.kind === "float") return x;
-    if (x.kind === "int" || x.kind === "bool") return binaryOperation("+", { kind: "float", value: 0 }, x);
-    const parsed = x.kind === "str" ? pythonFloat(x.value) : undefined;
+    const parsed = x.kind === "str" ? pythonFloat(x.value) : numberAsFloat(x);
     if (parsed === undefined) return this.fail(node, `the default ${this.text(node, scope)}: Python's float() cannot convert that (ValueError)`);
     return { kind: "float", value: parsed };
   }

@@ -175,6 +175,12 @@ function sized(value: PyValue): PyValue {
   return value;
 }
 
+/** Python's float() of an int, float or bool (an int that cannot be converted exactly is refused); undefined otherwise. */
+export function numberAsFloat(value: PyValue): number | undefined {
+  const n = asNumber(value);
+  return n && toFloat(n);
+}
+
 /** Numbers, with bools as the ints 0 and 1 (bool is an int subclass in Python). */
 function asNumber(value: PyValue): Num | undefined {
   if (value.kind === "int" || value.kind === "float") return value;
