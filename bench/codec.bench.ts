@@ -2,12 +2,11 @@
  * Encoding and decoding an 8 MiB image argument/result, against a baseline of one plain copy of the
  * payload measured in the same run. Run: node --expose-gc --import tsx bench/codec.bench.ts
  */
-import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { decodeResult, encodeArguments } from "../runtime/codec/index.js";
 import { Image } from "../runtime/data-types/index.js";
-import { MultiOutputResponseSchema, PostModelOutputsRequestSchema } from "../runtime/gen/proto/clarifai/api/service_pb.js";
 import type { MethodSignature } from "../runtime/signature.js";
-import { toBinarySpliced } from "../runtime/transport/to-binary-spliced.js";
+import { rpc } from "../runtime/transport/method-definitions.js";
+import { wire } from "../runtime/wire/index.js";
 import { arrayBufferGrowth, hasGc, opsPerSecond, opsPerSecondAsync } from "./codec-measure.js";
 
 const MiB = 1024 * 1024;
@@ -19,46 +18,41 @@ const method: MethodSignature = {
   output_fields: [{ name: "return", type: "IMAGE" }],
 };
 
-/** `serialize` = plain protobuf-es toBinary, or toBinarySpliced as the transport's request serializer uses. */
-async function encodeRequest(serialize: typeof toBinary | typeof toBinarySpliced = toBinarySpliced): Promise<Uint8Array> {
+/** What the transport does to send a call: encode the arguments, serialize the request (protobufjs). */
+async function encodeRequest(): Promise<Uint8Array> {
   const data = await encodeArguments(method, { image: Image.fromBytes(payload) });
-  return serialize(PostModelOutputsRequestSchema, create(PostModelOutputsRequestSchema, { inputs: [{ data }] }));
+  return rpc.postModelOutputs.requestSerialize({ inputs: [{ data }] });
 }
 
-const responseWire = toBinary(
-  MultiOutputResponseSchema,
-  create(MultiOutputResponseSchema, {
-    status: { code: 10000 },
-    outputs: [{ status: { code: 10000 }, data: { parts: [{ id: "return", data: { image: { base64: payload } } }] } }],
-  }),
-);
+// The server's answer as grpc-js hands it to the deserializer: a Buffer.
+const responseWire = Buffer.from(wire.MultiOutputResponse.encode({
+  status: { code: 10000 },
+  outputs: [{ status: { code: 10000 }, data: { parts: [{ id: "return", data: { image: { base64: payload } } }] } }],
+}).finish());
 
 function decodeResponse(): Image {
-  const response = fromBinary(MultiOutputResponseSchema, responseWire);
+  const response = rpc.postModelOutputs.responseDeserialize(responseWire);
   return decodeResult(method, response.outputs[0]!.data) as Image;
 }
 
 const baseline = opsPerSecond(() => payload.slice());
-const encodePlain = await opsPerSecondAsync(() => encodeRequest(toBinary));
 const encode = await opsPerSecondAsync(() => encodeRequest());
 const decode = opsPerSecond(decodeResponse);
 
 const data = await encodeArguments(method, { image: Image.fromBytes(payload) });
-const codecCopies = data.parts[0]!.data!.image!.base64 === payload ? 0 : 1;
+const codecCopies = data.parts![0]!.data!.image!.base64 === payload ? 0 : 1;
 const decodedView = decodeResponse().bytes!.buffer === responseWire.buffer;
-const encodePlainGrowth = (await arrayBufferGrowth(() => encodeRequest(toBinary))) / payload.byteLength;
 const encodeGrowth = (await arrayBufferGrowth(() => encodeRequest())) / payload.byteLength;
 const decodeGrowth = (await arrayBufferGrowth(decodeResponse)) / payload.byteLength;
 
 const rows = [
   ["one copy of 8 MiB (baseline)", baseline, 1],
-  ["encodeArguments + toBinary (protobuf-es)", encodePlain, encodePlain / baseline],
-  ["encodeArguments + toBinarySpliced (transport)", encode, encode / baseline],
-  ["fromBinary + decodeResult", decode, decode / baseline],
+  ["encodeArguments + serialize (protobufjs, transport)", encode, encode / baseline],
+  ["deserialize + decodeResult", decode, decode / baseline],
 ] as const;
 console.log("| operation | ops/s | speed vs one copy |\n| --- | ---: | ---: |");
 for (const [name, ops, ratio] of rows) console.log(`| ${name} | ${ops.toFixed(1)} | ${ratio.toFixed(2)}× |`);
 console.log(`\ncodec copies of the image when building the request: ${codecCopies}`);
 console.log(`decoded image bytes view the received buffer (no copy): ${decodedView}`);
-console.log(`ArrayBuffer growth per encode (payload units, transient included): toBinary ${encodePlainGrowth.toFixed(2)}×, toBinarySpliced ${encodeGrowth.toFixed(2)}×`);
+console.log(`ArrayBuffer growth per encode (payload units, transient included): ${encodeGrowth.toFixed(2)}×`);
 console.log(`ArrayBuffer growth per decode (payload units): ${decodeGrowth.toFixed(2)}×${hasGc ? "" : " (run with --expose-gc for clean figures)"}`);

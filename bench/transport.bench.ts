@@ -17,12 +17,11 @@ import { execFileSync, spawn } from "node:child_process";
 import { appendFileSync, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Client, credentials, Metadata } from "@grpc/grpc-js";
-import { create, toBinary } from "@bufbuild/protobuf";
 import { createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
 import { startTestServer } from "clarifai-typed/testing";
 import { encodeArguments } from "../runtime/codec/index.js";
 import { DEFAULT_MAX_MESSAGE_BYTES } from "../runtime/transport/channel.js";
-import { PostModelOutputsRequestSchema } from "../runtime/gen/proto/clarifai/api/service_pb.js";
+import { rpc } from "../runtime/transport/method-definitions.js";
 
 const signatures: MethodSignature[] = [
   { name: "predict", method_type: "UNARY_UNARY", input_fields: [{ name: "prompt", type: "STR", required: true }],
@@ -134,8 +133,8 @@ async function connect(address: string, bytes: { predict: Buffer; generate: Buff
 
 async function measurePlacement(placement: Placement) {
   const bytesOf = async (method: MethodSignature, args: Record<string, unknown>) =>
-    Buffer.from(toBinary(PostModelOutputsRequestSchema, create(PostModelOutputsRequestSchema, {
-      modelId: "bench", inputs: [{ data: await encodeArguments(method, args) }] })));
+    rpc.postModelOutputs.requestSerialize({
+      modelId: "bench", inputs: [{ data: await encodeArguments(method, args) }] });
   const bytes = {
     predict: await bytesOf(signatures[0]!, { prompt: "hello" }),
     generate: await bytesOf(signatures[1]!, { count: STREAM_ITEMS }),

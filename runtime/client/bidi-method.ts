@@ -3,10 +3,8 @@
  * stream item, each later message one item (spec §5.2); every message carries the whole request template.
  * Items are written as the caller's iterable yields them while results are read as they arrive.
  */
-import { create } from "@bufbuild/protobuf";
 import { ArgumentError } from "../errors.js";
-import { InputSchema, type Data } from "../gen/proto/clarifai/api/resources_pb.js";
-import type { MultiOutputResponse, PostModelOutputsRequest } from "../gen/proto/clarifai/api/service_pb.js";
+import type { Init, MultiOutputResponse } from "../wire/index.js";
 import type { MethodSignature, ModelTypeField } from "../signature.js";
 import { encodeArguments, encodeStreamItem } from "../codec/index.js";
 import { rpc } from "../transport/method-definitions.js";
@@ -46,12 +44,12 @@ export function bidiMethod(signature: MethodSignature, context: ClientContext) {
     });
   };
 
-  async function* requests(call: PreparedCall, firstData: Data, items: SharedItems): AsyncGenerator<PostModelOutputsRequest> {
-    yield call.request([create(InputSchema, { data: firstData })]);
+  async function* requests(call: PreparedCall, firstData: Init.Data, items: SharedItems): AsyncGenerator<Init.PostModelOutputsRequest> {
+    yield call.request([{ data: firstData }]);
     for (;;) {
       const next = await items.next();
       if (next.done) return;
-      yield call.request([create(InputSchema, { data: await encodeStreamItem(signature, next.value) })]);
+      yield call.request([{ data: await encodeStreamItem(signature, next.value) }]);
     }
   }
 }

@@ -2,11 +2,9 @@
  * Per-client state: the channel, identity, credentials, default routing, timeout and retry, and the owner id
  * cache. `prepare` turns one call's options into everything the call needs.
  */
-import { create } from "@bufbuild/protobuf";
 import { Metadata, type Client } from "@grpc/grpc-js";
 import { ClarifaiError } from "../errors.js";
-import { PostModelOutputsRequestSchema, type PostModelOutputsRequest } from "../gen/proto/clarifai/api/service_pb.js";
-import type { Input } from "../gen/proto/clarifai/api/resources_pb.js";
+import { implicit, type Init } from "../wire/index.js";
 import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
 import { openChannel } from "../transport/channel.js";
 import { resolveEndpoint, type Endpoint } from "../transport/endpoint.js";
@@ -21,7 +19,7 @@ export interface PreparedCall {
   settings: CallSettings;
   retry: RetryContext;
   /** The request template (spec §4.1) with `inputs`. */
-  request(inputs: Input[]): PostModelOutputsRequest;
+  request(inputs: Init.Input[]): Init.PostModelOutputsRequest;
 }
 
 export class ClientContext {
@@ -36,7 +34,7 @@ export class ClientContext {
   /** The client's own retry policy, resolved once; a call's `retry` option replaces it. */
   private readonly retryPolicy: RetryPolicy | undefined;
   /** The request template for the client's default routing, built once its owner id is known. */
-  private defaultTemplate: { ownerId: string; template: PostModelOutputsRequest } | undefined;
+  private defaultTemplate: { ownerId: string; template: Init.PostModelOutputsRequest } | undefined;
 
   constructor(identity: ModelIdentity, options: ClientOptions) {
     if (typeof options !== "object" || options === null) {
@@ -79,7 +77,7 @@ export class ClientContext {
       method,
     };
     const ownerId = needsOwnerId(routing) ? await this.resolveOwnerId(settings) : "";
-    let template: PostModelOutputsRequest;
+    let template: Init.PostModelOutputsRequest;
     if (ownRouting) template = this.template(routing, ownerId);
     else {
       if (this.defaultTemplate?.ownerId !== ownerId) this.defaultTemplate = { ownerId, template: this.template(routing, ownerId) };
@@ -99,14 +97,14 @@ export class ClientContext {
   }
 
   /** The request without inputs (spec §4.1); requests spread it, so it is never mutated. */
-  private template(routing: Routing, ownerId: string): PostModelOutputsRequest {
+  private template(routing: Routing, ownerId: string): Init.PostModelOutputsRequest {
     const { userId, appId, modelId, versionId } = this.identity;
-    return create(PostModelOutputsRequestSchema, {
-      userAppId: userId || appId ? { userId, appId } : undefined,
-      modelId,
-      versionId,
+    return {
+      userAppId: userId || appId ? { userId: implicit(userId), appId: implicit(appId) } : undefined,
+      modelId: implicit(modelId),
+      versionId: implicit(versionId),
       runnerSelector: runnerSelector(routing, ownerId),
-    });
+    };
   }
 
   /** `authorization: Key <PAT>` (spec §4.6); a fresh object per call. */

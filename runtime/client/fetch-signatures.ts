@@ -1,10 +1,6 @@
 /** Signatures from the Clarifai API (GetModel / GetModelVersion) or a running model server (`_GET_SIGNATURES`). */
 import { create } from "@bufbuild/protobuf";
-import {
-  GetModelRequestSchema,
-  GetModelVersionRequestSchema,
-  PostModelOutputsRequestSchema,
-} from "../gen/proto/clarifai/api/service_pb.js";
+import { GetModelRequestSchema, GetModelVersionRequestSchema } from "../gen/proto/clarifai/api/service_pb.js";
 import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
 import { ClarifaiError } from "../errors.js";
 import { signatureFromJson, signatureFromProto, type MethodSignature } from "../signature.js";
@@ -51,9 +47,7 @@ export async function fetchSignaturesFromServer(options: { address: string; time
   const context = new ClientContext({ modelId: "_GET_SIGNATURES" }, { baseUrl: options.address, insecure, retry: false });
   try {
     const call = await context.prepare("_GET_SIGNATURES", "PostModelOutputs", { timeoutMs: options.timeoutMs });
-    const request = create(PostModelOutputsRequestSchema, {
-      inputs: [{ data: { metadata: { _method_name: "_GET_SIGNATURES" }, parts: [{}] } }],
-    });
+    const request = { inputs: [{ data: { metadata: { fields: { _method_name: { stringValue: "_GET_SIGNATURES" } } }, parts: [{}] } }] };
     const response = await unaryCall(context.channel, rpc.postModelOutputs, request, call.settings);
     if (response.status?.code === StatusCode.INPUT_UNSUPPORTED_FORMAT) return [];
     if (!isSuccess(response.status)) throw statusToError(response.status, "_GET_SIGNATURES");

@@ -1,7 +1,6 @@
 /** Checks a MultiOutputResponse (one per unary call or stream message): its outputs, or its in-band error. */
 import { ClarifaiError } from "../errors.js";
-import type { MultiOutputResponse } from "../gen/proto/clarifai/api/service_pb.js";
-import type { Output } from "../gen/proto/clarifai/api/resources_pb.js";
+import type { MultiOutputResponse, Output } from "../wire/index.js";
 import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
 import { statusToError } from "../codec/status.js";
 import { decodeResult } from "../codec/index.js";
@@ -12,7 +11,7 @@ import type { MethodSignature } from "../signature.js";
  * (batch, MIXED_STATUS) or else the response's. A response whose shape is not one output per input is malformed.
  */
 export function checkedOutputs(response: MultiOutputResponse, method: string, expectedOutputs: number): Output[] {
-  const failingOutput = response.outputs.find((o) => o.status !== undefined && o.status.code !== StatusCode.SUCCESS && o.status.code !== 0);
+  const failingOutput = response.outputs.find((o) => o.status != null && o.status.code !== StatusCode.SUCCESS && o.status.code !== 0);
   if (response.status?.code !== StatusCode.SUCCESS) {
     throw statusToError(failingOutput?.status?.details ? failingOutput.status : response.status, method);
   }
@@ -20,7 +19,7 @@ export function checkedOutputs(response: MultiOutputResponse, method: string, ex
   if (response.outputs.length !== expectedOutputs) {
     throw new ClarifaiError(
       `${method}: malformed response: expected ${expectedOutputs} output(s), got ${response.outputs.length}.`,
-      { code: StatusCode.INTERNAL_UNCATEGORIZED, description: "malformed response", method, requestId: response.status.reqId },
+      { code: StatusCode.INTERNAL_UNCATEGORIZED, description: "malformed response", method, requestId: response.status?.reqId ?? "" },
     );
   }
   return response.outputs;

@@ -1,6 +1,5 @@
 /** `runner_selector` from the routing options (spec §4.4); per-call options replace the client's routing. */
-import { create } from "@bufbuild/protobuf";
-import { RunnerSelectorSchema, type RunnerSelector } from "../gen/proto/clarifai/api/resources_pb.js";
+import { implicit, type Init } from "../wire/index.js";
 import { invalidOption } from "../transport/invalid-option.js";
 import type { RoutingOptions } from "./options.js";
 
@@ -49,20 +48,18 @@ export function needsOwnerId(routing: Routing): boolean {
 }
 
 /** The request's `runner_selector`, or undefined for shared routing. */
-export function runnerSelector(routing: Routing, ownerId: string): RunnerSelector | undefined {
+export function runnerSelector(routing: Routing, ownerId: string): Init.RunnerSelector | undefined {
   switch (routing.kind) {
     case "shared":
       return undefined;
     case "deployment":
-      return create(RunnerSelectorSchema, {
-        deployment: { id: routing.deploymentId, userId: routing.userId ?? ownerId },
-      });
+      return { deployment: { id: routing.deploymentId, userId: implicit(routing.userId ?? ownerId) } };
     case "nodepool":
-      return create(RunnerSelectorSchema, {
+      return {
         nodepool: {
           id: routing.nodepoolId,
-          computeCluster: { id: routing.computeClusterId, userId: routing.userId ?? ownerId },
+          computeCluster: { id: routing.computeClusterId, userId: implicit(routing.userId ?? ownerId) },
         },
-      });
+      };
   }
 }

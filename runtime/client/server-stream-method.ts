@@ -1,7 +1,5 @@
 /** UNARY_STREAMING methods: GenerateModelOutputs, one decoded item per stream message. */
-import { create } from "@bufbuild/protobuf";
-import { InputSchema } from "../gen/proto/clarifai/api/resources_pb.js";
-import type { MultiOutputResponse } from "../gen/proto/clarifai/api/service_pb.js";
+import type { MultiOutputResponse } from "../wire/index.js";
 import type { MethodSignature } from "../signature.js";
 import { encodeArguments } from "../codec/index.js";
 import { rpc } from "../transport/method-definitions.js";
@@ -19,7 +17,7 @@ export function serverStreamMethod(signature: MethodSignature, context: ClientCo
       async prepare() {
         const data = await encodeArguments(signature, args);
         const call = await context.prepare(signature.name, "GenerateModelOutputs", options);
-        const request = call.request([create(InputSchema, { data })]);
+        const request = call.request([{ data }]);
         return {
           open: () => serverStreamCall(context.channel, rpc.generateModelOutputs, request, call.settings),
           replayable: () => true,

@@ -1,6 +1,4 @@
 /** UNARY_UNARY methods: one call, or a batch split into PostModelOutputs requests of at most 128 inputs. */
-import { create } from "@bufbuild/protobuf";
-import { InputSchema } from "../gen/proto/clarifai/api/resources_pb.js";
 import type { MethodSignature } from "../signature.js";
 import { decodeResult, encodeArguments } from "../codec/index.js";
 import { rpc } from "../transport/method-definitions.js";
@@ -20,7 +18,7 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
   return async (args?: Args | readonly Args[], options?: CallOptions): Promise<unknown> => {
     try {
       const batch = Array.isArray(args);
-      const encode = async (one: Args | undefined) => create(InputSchema, { data: await encodeArguments(signature, one) });
+      const encode = async (one: Args | undefined) => ({ data: await encodeArguments(signature, one) });
       // Everything is validated and encoded before the first request goes out.
       const inputs = batch ? await Promise.all((args as readonly Args[]).map(encode)) : [await encode(args as Args | undefined)];
       if (inputs.length === 0) return [];

@@ -2,8 +2,7 @@
  * Call arguments ↔ `Input.data` (spec §3.1): one part per given argument, by name, in signature order;
  * zero values sent, omitted (undefined) arguments not sent, `_method_name` in the metadata.
  */
-import { create } from "@bufbuild/protobuf";
-import { DataSchema, PartSchema, type Data, type Part } from "../gen/proto/clarifai/api/resources_pb.js";
+import { implicit, type Data, type Init, type Part } from "../wire/index.js";
 import { ClarifaiError } from "../errors.js";
 import type { MethodSignature, ModelTypeField } from "../signature.js";
 import { describeType, describeValue } from "./describe.js";
@@ -21,7 +20,7 @@ export async function encodeArguments(
   method: MethodSignature,
   args: Readonly<Record<string, unknown>> | undefined,
   options?: EncodeOptions,
-): Promise<Data> {
+): Promise<Init.Data> {
   const ctx = new EncodeContext(method.name, options);
   const fields = method.input_fields ?? [];
   const given = args ?? {};
@@ -34,28 +33,28 @@ export async function encodeArguments(
       ctx.fail(key, `one of the parameters of ${method.name} (${names.join(", ") || "none"})`, "an unknown parameter");
     }
   }
-  const parts: Part[] = [];
+  const parts: Init.Part[] = [];
   for (const field of fields) {
     const value = given[field.name];
     if (value === undefined || value === null) {
       if (field.required) ctx.fail(field.name, `${describeType(field)} (required)`, describeValue(value));
       continue;
     }
-    parts.push(create(PartSchema, { id: field.name, data: encodePartData(field, value, field.name, ctx) }));
+    parts.push({ id: implicit(field.name), data: encodePartData(field, value, field.name, ctx) });
   }
   await ctx.finish();
-  return create(DataSchema, { metadata: methodMetadata(method), parts });
+  return { metadata: methodMetadata(method), parts };
 }
 
 /** A later message of a bidi stream: only the iterator parameter's part (and `_method_name`). */
-export async function encodeStreamItem(method: MethodSignature, item: unknown, options?: EncodeOptions): Promise<Data> {
+export async function encodeStreamItem(method: MethodSignature, item: unknown, options?: EncodeOptions): Promise<Init.Data> {
   const field = streamingField(method);
   const ctx = new EncodeContext(method.name, options);
   if (item === undefined || item === null) ctx.fail(field.name, `a stream item (${describeType(field)})`, describeValue(item));
-  const data = create(DataSchema, {
+  const data: Init.Data = {
     metadata: methodMetadata(method),
-    parts: [{ id: field.name, data: encodePartData(field, item, field.name, ctx) }],
-  });
+    parts: [{ id: implicit(field.name), data: encodePartData(field, item, field.name, ctx) }],
+  };
   await ctx.finish();
   return data;
 }
@@ -99,6 +98,7 @@ function streamingField(method: MethodSignature): ModelTypeField {
   return field;
 }
 
-function methodMetadata(method: MethodSignature) {
-  return { _method_name: method.name };
+/** `{"_method_name": name}` as a Struct (spec §3.1). */
+function methodMetadata(method: MethodSignature): Init.Struct {
+  return { fields: { _method_name: { stringValue: method.name } } };
 }

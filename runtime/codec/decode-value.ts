@@ -2,8 +2,7 @@
  * `Data` → the runtime value its field's DataType describes (spec §3.2, §3.3). Defensive: anything that
  * does not match the signature is a ClarifaiError naming the path, never a TypeError.
  */
-import { create } from "@bufbuild/protobuf";
-import { DataSchema, type Data } from "../gen/proto/clarifai/api/resources_pb.js";
+import { wire, type Data, type Long } from "../wire/index.js";
 import { NDArray } from "../data-types/ndarray.js";
 import { Text } from "../data-types/text.js";
 import type { ModelTypeField } from "../signature.js";
@@ -54,8 +53,8 @@ export function decodeValue(method: string, field: ModelTypeField, data: Data, p
   }
 }
 
-function safeNumber(method: string, value: bigint, path: string): number {
-  const n = Number(value);
+function safeNumber(method: string, value: number | Long, path: string): number {
+  const n = typeof value === "number" ? value : value.toNumber();
   if (!Number.isSafeInteger(n)) {
     throw malformed(method, path, `int64 ${value} does not fit a JS number without losing precision`);
   }
@@ -64,7 +63,7 @@ function safeNumber(method: string, value: bigint, path: string): number {
 
 function decodeNDArray(method: string, data: Data, path: string): NDArray | null {
   const proto = data.ndarray;
-  if (!proto || proto.buffer.byteLength === 0) return null;
+  if (!proto || proto.buffer.length === 0) return null;
   try {
     return NDArray.fromBytes(proto.buffer, proto.dtype, proto.shape);
   } catch (error) {
@@ -73,7 +72,7 @@ function decodeNDArray(method: string, data: Data, path: string): NDArray | null
 }
 
 function decodeJson(method: string, data: Data, path: string): unknown {
-  if (data.structValue !== undefined) return structToJson(data.structValue);
+  if (data.structValue) return structToJson(data.structValue);
   // Models built with clarifai 11.3.0–11.10.2 answer JSON as text (spec §3.4).
   if (data.stringValue === "") return null;
   try {
@@ -123,5 +122,5 @@ function decodeNamedFields(method: string, field: ModelTypeField, data: Data, pa
 
 /** A present part with no data is the zero value (proto3 drops zero scalars, spec §3.1). */
 export function emptyData(): Data {
-  return create(DataSchema);
+  return wire.Data.create();
 }

@@ -2,8 +2,8 @@
  * One value → the `Data` its field's DataType selects (spec §3.2, §3.3). Validates as it goes, so an
  * argument is rejected with its path (`images[2]`, `pair[0]`, `result.preview`) before anything is sent.
  */
-import { create } from "@bufbuild/protobuf";
-import { DataSchema, type Data } from "../gen/proto/clarifai/api/resources_pb.js";
+import Long from "long";
+import { implicit, type Init } from "../wire/index.js";
 import { NDArray } from "../data-types/ndarray.js";
 import { Text } from "../data-types/text.js";
 import type { ModelTypeField } from "../signature.js";
@@ -17,7 +17,7 @@ import { conceptToProto, frameToProto, regionToProto } from "./structured.js";
  * The `data` of a part holding `value`: like `encodeValue`, except that an empty list leaves the part
  * without data, as the Python SDK writes it (a zero scalar, by contrast, gives a present, empty data).
  */
-export function encodePartData(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data | undefined {
+export function encodePartData(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Init.Data | undefined {
   if (field.type === "LIST" && Array.isArray(value) && value.length === 0) {
     onlyTypeArg(field, path, ctx);
     return undefined;
@@ -25,42 +25,42 @@ export function encodePartData(field: ModelTypeField, value: unknown, path: stri
   return encodeValue(field, value, path, ctx);
 }
 
-export function encodeValue(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data {
+export function encodeValue(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Init.Data {
   switch (field.type) {
     case "STR":
-      return create(DataSchema, { stringValue: checkString(field, value, path, ctx) });
+      return { stringValue: implicit(checkString(field, value, path, ctx)) };
     case "INT":
-      return create(DataSchema, { intValue: checkInt(field, value, path, ctx) });
+      return { intValue: int64(checkInt(field, value, path, ctx)) };
     case "FLOAT":
-      return create(DataSchema, { floatValue: checkFloat(field, value, path, ctx) });
+      return { floatValue: implicit(checkFloat(field, value, path, ctx)) };
     case "BOOL":
-      return create(DataSchema, { boolValue: checkBool(value, path, ctx) });
+      return { boolValue: implicit(checkBool(value, path, ctx)) };
     case "BYTES":
       if (!(value instanceof Uint8Array)) return ctx.reject(path, "a Uint8Array", value);
-      return create(DataSchema, { bytesValue: value });
+      return { bytesValue: implicit(value) };
     case "NDARRAY":
-      return create(DataSchema, { ndarray: ndarrayToProto(value, path, ctx) });
+      return { ndarray: ndarrayToProto(value, path, ctx) };
     case "JSON_DATA": {
       const structValue = jsonToStruct(value, path, ctx);
       const mirror = ctx.options.jsonStringMirror ? { stringValue: JSON.stringify(value) } : {};
-      return create(DataSchema, { structValue, ...mirror });
+      return { structValue, ...mirror };
     }
     case "TEXT":
-      if (typeof value === "string") return create(DataSchema, { text: { raw: value } });
+      if (typeof value === "string") return { text: { raw: implicit(value) } };
       if (!(value instanceof Text)) return ctx.reject(path, "a Text or a string", value);
-      return create(DataSchema, { text: { raw: value.text, url: value.url ?? "" } });
+      return { text: { raw: implicit(value.text), url: implicit(value.url) } };
     case "IMAGE":
-      return create(DataSchema, { image: mediaToProto("image", value, path, ctx) });
+      return { image: mediaToProto("image", value, path, ctx) };
     case "AUDIO":
-      return create(DataSchema, { audio: mediaToProto("audio", value, path, ctx) });
+      return { audio: mediaToProto("audio", value, path, ctx) };
     case "VIDEO":
-      return create(DataSchema, { video: mediaToProto("video", value, path, ctx) });
+      return { video: mediaToProto("video", value, path, ctx) };
     case "CONCEPT":
-      return create(DataSchema, { concepts: [conceptToProto(value, path, ctx)] });
+      return { concepts: [conceptToProto(value, path, ctx)] };
     case "REGION":
-      return create(DataSchema, { regions: [regionToProto(value, path, ctx)] });
+      return { regions: [regionToProto(value, path, ctx)] };
     case "FRAME":
-      return create(DataSchema, { frames: [frameToProto(value, path, ctx)] });
+      return { frames: [frameToProto(value, path, ctx)] };
     case "LIST":
       return encodeList(field, value, path, ctx);
     case "TUPLE":
@@ -73,7 +73,7 @@ export function encodeValue(field: ModelTypeField, value: unknown, path: string,
   }
 }
 
-function encodeList(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data {
+function encodeList(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Init.Data {
   const item = onlyTypeArg(field, path, ctx);
   if (!Array.isArray(value)) return ctx.reject(path, "an array", value);
   ctx.checkDense(value, path);
@@ -81,29 +81,29 @@ function encodeList(field: ModelTypeField, value: unknown, path: string, ctx: En
   // Lists of concepts, regions and frames are inlined into the repeated field (spec §3.3).
   switch (item.type) {
     case "CONCEPT":
-      return create(DataSchema, { concepts: value.map((v, i) => conceptToProto(v, itemPath(i), ctx)) });
+      return { concepts: value.map((v, i) => conceptToProto(v, itemPath(i), ctx)) };
     case "REGION":
-      return create(DataSchema, { regions: value.map((v, i) => regionToProto(v, itemPath(i), ctx)) });
+      return { regions: value.map((v, i) => regionToProto(v, itemPath(i), ctx)) };
     case "FRAME":
-      return create(DataSchema, { frames: value.map((v, i) => frameToProto(v, itemPath(i), ctx)) });
+      return { frames: value.map((v, i) => frameToProto(v, itemPath(i), ctx)) };
     default:
-      return create(DataSchema, {
+      return {
         parts: value.map((v, i) => ({ data: encodePartData(item, v, itemPath(i), ctx) })),
-      });
+      };
   }
 }
 
-function encodeTuple(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data {
+function encodeTuple(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Init.Data {
   const items = field.type_args ?? [];
   if (!Array.isArray(value) || value.length !== items.length) {
     return ctx.reject(path, `a tuple of ${items.length} ([${items.map((f) => f.type).join(", ")}])`, value);
   }
-  return create(DataSchema, {
+  return {
     parts: items.map((item, i) => ({ id: String(i), data: encodePartData(item, value[i], `${path}[${i}]`, ctx) })),
-  });
+  };
 }
 
-function encodeNamedFields(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Data {
+function encodeNamedFields(field: ModelTypeField, value: unknown, path: string, ctx: EncodeContext): Init.Data {
   const fields = field.type_args ?? [];
   const names = fields.map((f) => f.name);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -115,9 +115,9 @@ function encodeNamedFields(field: ModelTypeField, value: unknown, path: string, 
     if (object[f.name] === undefined) {
       return ctx.fail(fieldPath, `a ${f.type} value (every named field is required)`, "undefined");
     }
-    return { id: f.name, data: encodePartData(f, object[f.name], fieldPath, ctx) };
+    return { id: implicit(f.name), data: encodePartData(f, object[f.name], fieldPath, ctx) };
   });
-  return create(DataSchema, { parts });
+  return { parts };
 }
 
 function ndarrayToProto(value: unknown, path: string, ctx: EncodeContext) {
@@ -127,7 +127,14 @@ function ndarrayToProto(value: unknown, path: string, ctx: EncodeContext) {
   if (value.dtype === "bool") {
     return ctx.reject(path, "a numeric NDArray", value, "Model servers reject bool arrays; send uint8 instead.");
   }
-  return { buffer: value.toBytes(), shape: [...value.shape], dtype: value.dtype };
+  return { buffer: implicit(value.toBytes()), shape: [...value.shape], dtype: value.dtype };
+}
+
+/** An int64 for the wire: a number while exact, else a Long (protobufjs' int64). */
+function int64(value: bigint): number | Long | undefined {
+  if (value === 0n) return undefined;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : Long.fromString(value.toString());
 }
 
 function onlyTypeArg(field: ModelTypeField, path: string, ctx: EncodeContext): ModelTypeField {

@@ -2,7 +2,7 @@
  * The "old format" (spec §3.6, §3.7): a data without parts carries values in its top-level fields.
  * Servers use it for calls without argument parts; clients see it in answers to such calls.
  */
-import type { Data } from "../gen/proto/clarifai/api/resources_pb.js";
+import type { Data } from "../wire/index.js";
 import type { ModelTypeField } from "../signature.js";
 import { decodeValue } from "./decode-value.js";
 
@@ -12,13 +12,13 @@ function inlineSlot(field: ModelTypeField, data: Data): keyof Data | undefined {
     case "STR":
       return data.stringValue !== "" ? "stringValue" : data.text ? "text" : undefined;
     case "INT":
-      return data.intValue !== 0n ? "intValue" : undefined;
+      return (typeof data.intValue === "number" ? data.intValue !== 0 : !data.intValue.isZero()) ? "intValue" : undefined;
     case "FLOAT":
       return data.floatValue !== 0 ? "floatValue" : undefined;
     case "BOOL":
       return data.boolValue ? "boolValue" : undefined;
     case "BYTES":
-      return data.bytesValue.byteLength > 0 ? "bytesValue" : undefined;
+      return data.bytesValue.length > 0 ? "bytesValue" : undefined;
     case "JSON_DATA":
       return data.structValue ? "structValue" : data.stringValue !== "" ? "stringValue" : undefined;
     case "NDARRAY":

@@ -1,6 +1,5 @@
 /** Return values ↔ `Output.data` (spec §3.6): the part with id "return", with the inline fallback. */
-import { create } from "@bufbuild/protobuf";
-import { DataSchema, type Data } from "../gen/proto/clarifai/api/resources_pb.js";
+import type { Data, Init } from "../wire/index.js";
 import { ClarifaiError } from "../errors.js";
 import type { MethodSignature, ModelTypeField } from "../signature.js";
 import { malformed } from "./decode-error.js";
@@ -12,11 +11,11 @@ import { decodeInlineValue } from "./inline.js";
 const RETURN = "return";
 
 /** Server side: `value` as the "return" part. Media must hold bytes or a URL (files are not read here). */
-export function encodeResult(method: MethodSignature, value: unknown, options?: EncodeOptions): Data {
+export function encodeResult(method: MethodSignature, value: unknown, options?: EncodeOptions): Init.Data {
   const ctx = new EncodeContext(`${method.name} result`, options);
   const field = returnField(method);
   if (value === undefined || value === null) ctx.fail(RETURN, "a return value", String(value));
-  const data = create(DataSchema, { parts: [{ id: RETURN, data: encodePartData(field, value, RETURN, ctx) }] });
+  const data: Init.Data = { parts: [{ id: RETURN, data: encodePartData(field, value, RETURN, ctx) }] };
   if (ctx.hasPendingLoads) {
     throw new ClarifaiError(`${method.name}: a result cannot hold file-backed media; use fromBytes(await readFile(path))`, {
       code: 0,
@@ -31,7 +30,7 @@ export function encodeResult(method: MethodSignature, value: unknown, options?: 
  * value (old-format answers to calls without argument parts); there a zero scalar is the zero value,
  * as proto3 drops it, but a missing message is an error.
  */
-export function decodeResult(method: MethodSignature, data: Data | undefined): unknown {
+export function decodeResult(method: MethodSignature, data: Data | null | undefined): unknown {
   const field = returnField(method);
   const output = data ?? emptyData();
   const part = output.parts.find((p) => p.id === RETURN);

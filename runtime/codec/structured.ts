@@ -4,16 +4,7 @@
  * uuid hex, frame time in seconds ↔ whole milliseconds.
  */
 import { randomUUID } from "node:crypto";
-import { create } from "@bufbuild/protobuf";
-import {
-  ConceptSchema,
-  FrameSchema,
-  RegionSchema,
-  type Concept as ConceptProto,
-  type Data,
-  type Frame as FrameProto,
-  type Region as RegionProto,
-} from "../gen/proto/clarifai/api/resources_pb.js";
+import { implicit, type ConceptProto, type FrameProto, type Init, type RegionProto } from "../wire/index.js";
 import { conceptIdFromName, type Concept } from "../data-types/concept.js";
 import type { Box, Region } from "../data-types/region.js";
 import type { Frame } from "../data-types/frame.js";
@@ -25,21 +16,21 @@ const CONCEPT = "a concept: a name string or { name: string; value?: number; id?
 const REGION = "a region { id?, box?, concepts?, mask?, point?, trackId?, text? }";
 const FRAME = "a frame { image?, regions?, time?, index? }";
 
-export function conceptToProto(value: unknown, path: string, ctx: EncodeContext): ConceptProto {
-  if (typeof value === "string") return create(ConceptSchema, { id: conceptIdFromName(value), name: value, value: 1 });
+export function conceptToProto(value: unknown, path: string, ctx: EncodeContext): Init.Concept {
+  if (typeof value === "string") return { id: implicit(conceptIdFromName(value)), name: implicit(value), value: 1 };
   const object = plainObject(value, path, CONCEPT, ctx);
   const name = object["name"];
   if (typeof name !== "string") return ctx.reject(`${path}.name`, "a string", name);
   const score = field(object, "value", path, ctx, "a finite number", isFiniteNumber) ?? 1;
   const id = field(object, "id", path, ctx, "a string", isString) ?? conceptIdFromName(name);
-  return create(ConceptSchema, { id, name, value: score });
+  return { id: implicit(id), name: implicit(name), value: implicit(score) };
 }
 
 export function conceptFromProto(message: ConceptProto): Concept {
   return { id: message.id, name: message.name, value: message.value };
 }
 
-export function regionToProto(value: unknown, path: string, ctx: EncodeContext): RegionProto {
+export function regionToProto(value: unknown, path: string, ctx: EncodeContext): Init.Region {
   const object = plainObject(value, path, REGION, ctx);
   const id = field(object, "id", path, ctx, "a string", isString) ?? randomUUID().replaceAll("-", "");
   const box = field(object, "box", path, ctx, "[xmin, ymin, xmax, ymax] (4 finite numbers)", isBox);
@@ -47,28 +38,29 @@ export function regionToProto(value: unknown, path: string, ctx: EncodeContext):
   const mask = object["mask"] === undefined ? undefined : mediaToProto("image", object["mask"], `${path}.mask`, ctx);
   const concepts = field(object, "concepts", path, ctx, "an array of concepts", Array.isArray);
   const text = field(object, "text", path, ctx, "a string", isString);
-  const trackId = field(object, "trackId", path, ctx, "a string", isString) ?? "";
+  const trackId = field(object, "trackId", path, ctx, "a string", isString);
 
   const hasInfo = box !== undefined || point !== undefined || mask !== undefined;
   const hasData = (concepts !== undefined && concepts.length > 0) || text !== undefined;
-  const region = create(RegionSchema, {
-    id,
-    trackId,
+  return {
+    id: implicit(id),
+    trackId: implicit(trackId),
     regionInfo: hasInfo
       ? {
-          ...(box && { boundingBox: { leftCol: box[0], topRow: box[1], rightCol: box[2], bottomRow: box[3] } }),
+          ...(box && {
+            boundingBox: { leftCol: implicit(box[0]), topRow: implicit(box[1]), rightCol: implicit(box[2]), bottomRow: implicit(box[3]) },
+          }),
           ...(mask && { mask: { image: mask } }),
-          ...(point && { point: { col: point.x, row: point.y, z: point.z ?? 0 } }),
+          ...(point && { point: { col: implicit(point.x), row: implicit(point.y), z: implicit(point.z) } }),
         }
       : undefined,
     data: hasData
       ? {
           concepts: (concepts ?? []).map((c, i) => conceptToProto(c, `${path}.concepts[${i}]`, ctx)),
-          ...(text !== undefined && { text: { raw: text } }),
+          ...(text !== undefined && { text: { raw: implicit(text) } }),
         }
       : undefined,
-  });
-  return region;
+  };
 }
 
 export function regionFromProto(message: RegionProto): Region {
@@ -87,25 +79,25 @@ export function regionFromProto(message: RegionProto): Region {
   return region;
 }
 
-export function frameToProto(value: unknown, path: string, ctx: EncodeContext): FrameProto {
+export function frameToProto(value: unknown, path: string, ctx: EncodeContext): Init.Frame {
   const object = plainObject(value, path, FRAME, ctx);
   const image = object["image"] === undefined ? undefined : mediaToProto("image", object["image"], `${path}.image`, ctx);
   const regions = field(object, "regions", path, ctx, "an array of regions", Array.isArray) ?? [];
   const time = field(object, "time", path, ctx, "a finite number of seconds ≥ 0", isSeconds);
   const index = field(object, "index", path, ctx, "an integer ≥ 0", isUint32);
   const timeMs = time === undefined ? 0 : Math.trunc(time * 1000);
-  return create(FrameSchema, {
+  return {
     // Like the Python SDK, an all-zero frame_info is left out.
-    frameInfo: timeMs !== 0 || (index ?? 0) !== 0 ? { time: timeMs, index: index ?? 0 } : undefined,
+    frameInfo: timeMs !== 0 || (index ?? 0) !== 0 ? { time: implicit(timeMs), index: implicit(index) } : undefined,
     data: {
       ...(image && { image }),
       regions: regions.map((r, i) => regionToProto(r, `${path}.regions[${i}]`, ctx)),
     },
-  });
+  };
 }
 
 export function frameFromProto(message: FrameProto): Frame {
-  const data: Data | undefined = message.data;
+  const data = message.data;
   const frame: Frame = {
     regions: (data?.regions ?? []).map(regionFromProto),
     time: Number(message.frameInfo?.time ?? 0) / 1000,

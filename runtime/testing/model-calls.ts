@@ -3,15 +3,18 @@
  * arguments decoded by the signature, results encoded as the "return" part, handler errors in-band as
  * FAILURE (10020) with details = message and stack_trace = lines.
  */
-import { create, toJson, type MessageInitShape } from "@bufbuild/protobuf";
-import { DataSchema, MethodSignatureSchema, type Input } from "../gen/proto/clarifai/api/resources_pb.js";
-import { MultiOutputResponseSchema, type MultiOutputResponse } from "../gen/proto/clarifai/api/service_pb.js";
+import { toJson } from "@bufbuild/protobuf";
+import type { Metadata } from "@grpc/grpc-js";
+import { MethodSignatureSchema } from "../gen/proto/clarifai/api/resources_pb.js";
 import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
 import { decodeArguments, encodeResult } from "../codec/index.js";
+import { emptyData } from "../codec/decode-value.js";
 import { signatureToProto, type MethodSignature } from "../signature.js";
+import { implicit, type Init, type Input, type PostModelOutputsRequest } from "../wire/index.js";
 import { pythonJsonDumps } from "./python-json.js";
-import type { Metadata } from "@grpc/grpc-js";
-import type { PostModelOutputsRequest } from "../gen/proto/clarifai/api/service_pb.js";
+
+/** What the server answers: built, then encoded by protobufjs. */
+export type Answer = Init.MultiOutputResponse;
 
 export interface HandlerContext {
   /** Request metadata, e.g. `metadata.get("authorization")`. */
@@ -34,29 +37,27 @@ export type Handler = (args: any, context: HandlerContext) => unknown;
 export const GET_SIGNATURES = "_GET_SIGNATURES";
 
 export function methodNameOf(input: Input | undefined): string | undefined {
-  const value = input?.data?.metadata?._method_name;
-  return typeof value === "string" ? value : undefined;
+  const value = input?.data?.metadata?.fields["_method_name"];
+  return value?.kind === "stringValue" ? value.stringValue! : undefined;
 }
 
-type OutputsInit = MessageInitShape<typeof MultiOutputResponseSchema>["outputs"];
-
-export function success(outputs: OutputsInit = [], reqId = ""): MultiOutputResponse {
-  return create(MultiOutputResponseSchema, { status: { code: StatusCode.SUCCESS, reqId }, outputs });
+export function success(outputs: Init.Output[] = [], reqId = ""): Answer {
+  return { status: { code: StatusCode.SUCCESS, reqId: implicit(reqId) }, outputs };
 }
 
-export function failure(code: number, details: string, stackTrace: string[] = [], description = ""): MultiOutputResponse {
-  return create(MultiOutputResponseSchema, { status: { code, description, details, stackTrace } });
+export function failure(code: number, details: string, stackTrace: string[] = [], description = ""): Answer {
+  return { status: { code: implicit(code), description: implicit(description), details: implicit(details), stackTrace } };
 }
 
 /** A handler error as the model server reports it: FAILURE, details = message, stack_trace = lines + "". */
-export function handlerFailure(error: unknown): MultiOutputResponse {
+export function handlerFailure(error: unknown): Answer {
   const message = error instanceof Error ? error.message : String(error);
   const stack = error instanceof Error && error.stack ? [...error.stack.split("\n"), ""] : [];
   return failure(StatusCode.FAILURE, message, stack);
 }
 
 /** The `_GET_SIGNATURES` answer: a Python-json object of camelCase signatures by method name (spec §2.3). */
-export function signaturesAnswer(signatures: readonly MethodSignature[]): MultiOutputResponse {
+export function signaturesAnswer(signatures: readonly MethodSignature[]): Answer {
   const byName = Object.fromEntries(signatures.map((s) => [s.name, toJson(MethodSignatureSchema, signatureToProto(s))]));
   return success([{ status: { code: StatusCode.SUCCESS }, data: { text: { raw: pythonJsonDumps(byName) } } }]);
 }
@@ -66,7 +67,7 @@ export function resolveMethod(
   name: string,
   signatures: readonly MethodSignature[],
   handlers: Readonly<Record<string, Handler>>,
-): { signature: MethodSignature; handler: Handler } | MultiOutputResponse {
+): { signature: MethodSignature; handler: Handler } | Answer {
   const signature = signatures.find((s) => s.name === name);
   if (!signature) return failure(StatusCode.FAILURE, `Method ${name} not found in model class`);
   const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
@@ -82,11 +83,11 @@ export async function runUnary(
   handler: Handler,
   inputs: readonly Input[],
   context: HandlerContext,
-): Promise<MultiOutputResponse> {
+): Promise<Answer> {
   try {
-    const outputs: NonNullable<OutputsInit>[number][] = [];
+    const outputs: Init.Output[] = [];
     for (const input of inputs) {
-      const args = decodeArguments(signature, input.data ?? create(DataSchema));
+      const args = decodeArguments(signature, input.data ?? emptyData());
       const value: unknown = await handler(args, context);
       outputs.push({ status: { code: StatusCode.SUCCESS }, data: encodeResult(signature, value) });
     }
@@ -102,7 +103,7 @@ export async function* runStreaming(
   handler: Handler,
   args: Record<string, unknown>,
   context: HandlerContext,
-): AsyncGenerator<MultiOutputResponse, void, undefined> {
+): AsyncGenerator<Answer, void, undefined> {
   try {
     const produced: unknown = await handler(args, context);
     if (!isIterable(produced)) {

@@ -19,15 +19,13 @@ import {
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
 import {
-  PostModelOutputsRequestSchema,
   SingleModelResponseSchema,
   SingleModelVersionResponseSchema,
   SingleUserResponseSchema,
   type GetModelRequest,
   type GetModelVersionRequest,
-  type MultiOutputResponse,
-  type PostModelOutputsRequest,
 } from "../gen/proto/clarifai/api/service_pb.js";
+import { wire, type PostModelOutputsRequest } from "../wire/index.js";
 import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
 import { decodeArguments } from "../codec/index.js";
 import { signatureToProto, type MethodSignature } from "../signature.js";
@@ -36,7 +34,7 @@ import { AsyncQueue } from "../transport/async-queue.js";
 import { MALFORMED_BYTES, takeFailure, type Fault } from "./faults.js";
 import {
   GET_SIGNATURES, failure, methodNameOf, resolveMethod, runStreaming, runUnary, signaturesAnswer,
-  type Handler, type HandlerContext,
+  type Answer, type Handler, type HandlerContext,
 } from "./model-calls.js";
 
 export interface TestServerOptions {
@@ -116,7 +114,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     };
   }
 
-  async function postModelOutputs(request: PostModelOutputsRequest, context: HandlerContext): Promise<MultiOutputResponse> {
+  async function postModelOutputs(request: PostModelOutputsRequest, context: HandlerContext): Promise<Answer> {
     const name = methodNameOf(request.inputs[0]) ?? "predict";
     if (name === GET_SIGNATURES) return signaturesAnswer(options.signatures);
     const resolved = resolveMethod(name, options.signatures, options.handlers);
@@ -126,16 +124,16 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
 
   async function stream(
     rpcName: string,
-    call: ServerWritableStream<PostModelOutputsRequest, MultiOutputResponse> | ServerDuplexStream<PostModelOutputsRequest, MultiOutputResponse>,
+    call: ServerWritableStream<PostModelOutputsRequest, Answer> | ServerDuplexStream<PostModelOutputsRequest, Answer>,
     first: PostModelOutputsRequest | undefined,
-    responses: (context: HandlerContext) => AsyncIterable<MultiOutputResponse>,
+    responses: (context: HandlerContext) => AsyncIterable<Answer>,
     begun: ReturnType<typeof begin>,
   ): Promise<void> {
     const { signal, fault, failure: fail } = begun;
     if (!(await delay(fault, signal))) return;
     if (fail?.grpcCode !== undefined) return void call.emit("error", { code: fail.grpcCode, details: fail.description ?? "injected fault" });
     if (fault?.malformed) {
-      call.write(MALFORMED_BYTES as unknown as MultiOutputResponse);
+      call.write(MALFORMED_BYTES as unknown as Answer);
       return void call.end();
     }
     if (fail) {
@@ -144,7 +142,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       return void call.end();
     }
     let sent = 0;
-    for await (const response of responses({ metadata: call.metadata, request: first ?? create(PostModelOutputsRequestSchema), signal })) {
+    for await (const response of responses({ metadata: call.metadata, request: first ?? wire.PostModelOutputsRequest.create(), signal })) {
       if (signal.aborted) return;
       if (fault?.dieAfterItems !== undefined && sent >= fault.dieAfterItems) {
         return void call.emit("error", { code: GrpcStatus.UNAVAILABLE, details: `test server died after ${sent} item(s) (${rpcName})` });
@@ -155,7 +153,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     call.end();
   }
 
-  async function* generateResponses(request: PostModelOutputsRequest, context: HandlerContext): AsyncGenerator<MultiOutputResponse> {
+  async function* generateResponses(request: PostModelOutputsRequest, context: HandlerContext): AsyncGenerator<Answer> {
     const resolved = resolveMethod(methodNameOf(request.inputs[0]) ?? "generate", options.signatures, options.handlers);
     if (!("handler" in resolved)) return yield resolved;
     if (request.inputs.length !== 1) return yield failure(StatusCode.FAILURE, "Generate requires exactly one input");
@@ -168,7 +166,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     yield* runStreaming(resolved.signature, resolved.handler, args, context);
   }
 
-  async function bidi(call: ServerDuplexStream<PostModelOutputsRequest, MultiOutputResponse>): Promise<void> {
+  async function bidi(call: ServerDuplexStream<PostModelOutputsRequest, Answer>): Promise<void> {
     // Not the readable's own async iterator: finishing it would destroy the call before the answers are written.
     const incoming = new AsyncQueue<PostModelOutputsRequest>({ pause: () => call.pause(), resume: () => call.resume() });
     call.on("data", (message: PostModelOutputsRequest) => incoming.push(message));
@@ -191,7 +189,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     pull: () => Promise<IteratorResult<PostModelOutputsRequest | undefined>>,
     entry: ReceivedRequest,
     context: HandlerContext,
-  ): AsyncGenerator<MultiOutputResponse> {
+  ): AsyncGenerator<Answer> {
     if (!first) return yield failure(StatusCode.FAILURE, ""); // what the servicer answers to an empty request stream
     const resolved = resolveMethod(methodNameOf(first.inputs[0]) ?? "stream", options.signatures, options.handlers);
     if (!("handler" in resolved)) return yield resolved;
@@ -219,7 +217,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
 
   const implementation: UntypedServiceImplementation = {
     PostModelOutputs: unary("PostModelOutputs", postModelOutputs, (r: PostModelOutputsRequest) => methodNameOf(r.inputs[0]) ?? "predict"),
-    GenerateModelOutputs: (call: ServerWritableStream<PostModelOutputsRequest, MultiOutputResponse>) => {
+    GenerateModelOutputs: (call: ServerWritableStream<PostModelOutputsRequest, Answer>) => {
       const begun = begin("GenerateModelOutputs", call, call.request, methodNameOf(call.request.inputs[0]) ?? "generate");
       return stream("GenerateModelOutputs", call, call.request, (context) => generateResponses(call.request, context), begun);
     },

@@ -1,11 +1,9 @@
 /** NDArray: numpy bytes in (any byte order, alignment), nested numbers in and out, wire form. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { create } from "@bufbuild/protobuf";
-import { DataSchema } from "../../runtime/gen/proto/clarifai/api/resources_pb.js";
 import { decodeResult } from "../../runtime/codec/index.js";
 import { NDArray } from "../../runtime/data-types/index.js";
-import { loadSignature } from "./vector-support.js";
+import { loadSignature, throughWire } from "./vector-support.js";
 
 const hex = (h: string) => new Uint8Array(Buffer.from(h, "hex"));
 
@@ -80,7 +78,7 @@ describe("NDArray.from", () => {
 
 describe("NDARRAY results", () => {
   it("an empty buffer decodes to null", () => {
-    const data = create(DataSchema, { parts: [{ id: "return", data: { ndarray: { dtype: "float32", shape: [0] } } }] });
+    const data = throughWire({ parts: [{ id: "return", data: { ndarray: { dtype: "float32", shape: [0] } } }] });
     assert.equal(decodeResult(loadSignature("peer", "array_scale"), data), null);
   });
 });

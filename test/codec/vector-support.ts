@@ -5,16 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fromBinary } from "@bufbuild/protobuf";
 import { Media, NDArray, Text, type DtypeName } from "../../runtime/data-types/index.js";
 import type { MethodSignature } from "../../runtime/signature.js";
-import {
-  MultiOutputResponseSchema,
-  PostModelOutputsRequestSchema,
-  type MultiOutputResponse,
-  type PostModelOutputsRequest,
-} from "../../runtime/gen/proto/clarifai/api/service_pb.js";
-import type { Data } from "../../runtime/gen/proto/clarifai/api/resources_pb.js";
+import { wire, type Data, type Init, type MultiOutputResponse, type PostModelOutputsRequest } from "../../runtime/wire/index.js";
 
 export const vectorsDir = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "vectors");
 
@@ -52,11 +45,11 @@ export function requestBytes(vector: Vector): Uint8Array[] {
 }
 
 export function requests(vector: Vector): PostModelOutputsRequest[] {
-  return requestBytes(vector).map((b) => fromBinary(PostModelOutputsRequestSchema, b));
+  return requestBytes(vector).map((b) => wire.PostModelOutputsRequest.decode(b));
 }
 
 export function responses(vector: Vector): MultiOutputResponse[] {
-  return list(vector.response_b64).map((b) => fromBinary(MultiOutputResponseSchema, bytesOf(b)));
+  return list(vector.response_b64).map((b) => wire.MultiOutputResponse.decode(bytesOf(b)));
 }
 
 /** The recorded first request's input data (where the media bytes of `<4x3 PNG>` arguments are). */
@@ -115,4 +108,9 @@ export function comparable(value: unknown): Plain {
   if (Array.isArray(value)) return value.map(comparable);
   if (value === null || typeof value !== "object") return value as Plain;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]));
+}
+
+/** `data` as the receiving side sees it: encoded, then decoded again. */
+export function throughWire(data: Init.Data): Data {
+  return wire.Data.decode(wire.Data.encode(data).finish());
 }

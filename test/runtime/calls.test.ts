@@ -2,6 +2,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { createModelClient, closeClient } from "clarifai-typed";
 import type { TestServer } from "clarifai-typed/testing";
+import type { PostModelOutputsRequest } from "../../runtime/wire/index.js";
 import { collect, signatures, startModelServer, type TestClient } from "./fixtures.js";
 
 let server: TestServer;
@@ -35,10 +36,10 @@ test("unary calls return the decoded result", async () => {
 test("the request carries the template of spec §4.1", async () => {
   server.requests.length = 0;
   await client.predict({ prompt: "x" });
-  const request = server.requests[0]!.request as { userAppId: object; modelId: string; versionId: string; runnerSelector?: object };
+  const request = server.requests[0]!.request as PostModelOutputsRequest;
   assert.deepEqual(
-    { userAppId: request.userAppId, modelId: request.modelId, versionId: request.versionId, runnerSelector: request.runnerSelector },
-    { userAppId: { $typeName: "clarifai.api.UserAppIDSet", userId: "owner", appId: "app" }, modelId: "test-model", versionId: "", runnerSelector: undefined },
+    { userAppId: request.userAppId?.toJSON(), modelId: request.modelId, versionId: request.versionId, runnerSelector: request.runnerSelector },
+    { userAppId: { userId: "owner", appId: "app" }, modelId: "test-model", versionId: "", runnerSelector: null },
   );
 });
 
@@ -80,12 +81,12 @@ test("bidi streams answer while the client sends, and after half-close on a buff
 test("bidi: every message carries the whole template; later messages only the stream item", async () => {
   server.requests.length = 0;
   await collect(client.stream({ items: ["a", "b"], suffix: "?" }));
-  const messages = server.requests[0]!.messages as { modelId: string; inputs: { data: { parts: { id: string }[]; metadata: object } }[] }[];
+  const messages = server.requests[0]!.messages as PostModelOutputsRequest[];
   assert.deepEqual(
-    messages.map((m) => ({ modelId: m.modelId, parts: m.inputs[0]!.data.parts.map((p) => p.id), metadata: m.inputs[0]!.data.metadata })),
+    messages.map((m) => ({ modelId: m.modelId, parts: m.inputs[0]!.data!.parts.map((p) => p.id), metadata: m.inputs[0]!.data!.metadata?.toJSON() })),
     [
-      { modelId: "test-model", parts: ["items", "suffix"], metadata: { _method_name: "stream" } },
-      { modelId: "test-model", parts: ["items"], metadata: { _method_name: "stream" } },
+      { modelId: "test-model", parts: ["items", "suffix"], metadata: { fields: { _method_name: { stringValue: "stream" } } } },
+      { modelId: "test-model", parts: ["items"], metadata: { fields: { _method_name: { stringValue: "stream" } } } },
     ],
   );
 });

@@ -2,9 +2,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { createModelClient, closeClient, ClarifaiError, type ClientOptions } from "clarifai-typed";
 import type { TestServer } from "clarifai-typed/testing";
-import { toJson } from "@bufbuild/protobuf";
-import { RunnerSelectorSchema } from "../../runtime/gen/proto/clarifai/api/resources_pb.js";
-import type { PostModelOutputsRequest } from "../../runtime/gen/proto/clarifai/api/service_pb.js";
+import type { PostModelOutputsRequest } from "../../runtime/wire/index.js";
 import { resolveEndpoint } from "../../runtime/transport/endpoint.js";
 import { signatures, startModelServer, type TestClient } from "./fixtures.js";
 
@@ -36,7 +34,7 @@ test("runner_selector as the server sees it, from client defaults and per-call o
     closeClient(client);
     const predict = server.requests.find((r) => r.rpc === "PostModelOutputs")!;
     const selector = (predict.request as PostModelOutputsRequest).runnerSelector;
-    assert.deepEqual(selector === undefined ? undefined : toJson(RunnerSelectorSchema, selector), want, JSON.stringify(given));
+    assert.deepEqual(selector?.toJSON(), want, JSON.stringify(given));
   }
 });
 
