@@ -92,7 +92,14 @@ export class ClientContext {
         rpc: rpcName,
         method,
       },
-      request: (inputs) => ({ ...template, inputs }),
+      // Field by field rather than a spread: this runs on every call, and a literal is several times cheaper.
+      request: (inputs) => ({
+        userAppId: template.userAppId,
+        modelId: template.modelId,
+        versionId: template.versionId,
+        runnerSelector: template.runnerSelector,
+        inputs,
+      }),
     };
   }
 

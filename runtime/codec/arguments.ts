@@ -27,10 +27,10 @@ export async function encodeArguments(
   if (typeof given !== "object" || given === null || Array.isArray(given)) {
     ctx.fail("arguments", `an object of named arguments`, describeValue(given));
   }
-  const names = fields.map((f) => f.name);
-  for (const key of Object.keys(given)) {
-    if (!names.includes(key)) {
-      ctx.fail(key, `one of the parameters of ${method.name} (${names.join(", ") || "none"})`, "an unknown parameter");
+  const { names, metadata } = planOf(method);
+  for (const key in given) {
+    if (Object.hasOwn(given, key) && !names.has(key)) {
+      ctx.fail(key, `one of the parameters of ${method.name} (${[...names].join(", ") || "none"})`, "an unknown parameter");
     }
   }
   const parts: Init.Part[] = [];
@@ -42,8 +42,8 @@ export async function encodeArguments(
     }
     parts.push({ id: implicit(field.name), data: encodePartData(field, value, field.name, ctx) });
   }
-  await ctx.finish();
-  return { metadata: methodMetadata(method), parts };
+  if (ctx.hasPendingLoads) await ctx.finish();
+  return { metadata, parts };
 }
 
 /** A later message of a bidi stream: only the iterator parameter's part (and `_method_name`). */
@@ -52,10 +52,10 @@ export async function encodeStreamItem(method: MethodSignature, item: unknown, o
   const ctx = new EncodeContext(method.name, options);
   if (item === undefined || item === null) ctx.fail(field.name, `a stream item (${describeType(field)})`, describeValue(item));
   const data: Init.Data = {
-    metadata: methodMetadata(method),
+    metadata: planOf(method).metadata,
     parts: [{ id: implicit(field.name), data: encodePartData(field, item, field.name, ctx) }],
   };
-  await ctx.finish();
+  if (ctx.hasPendingLoads) await ctx.finish();
   return data;
 }
 
@@ -98,7 +98,23 @@ function streamingField(method: MethodSignature): ModelTypeField {
   return field;
 }
 
-/** `{"_method_name": name}` as a Struct (spec §3.1). */
-function methodMetadata(method: MethodSignature): Init.Struct {
-  return { fields: { _method_name: { stringValue: method.name } } };
+/** What every call of a method shares, worked out once per signature: its parameter names and its metadata. */
+interface MethodPlan {
+  names: ReadonlySet<string>;
+  /** `{"_method_name": name}` as a Struct (spec §3.1); shared by every request, which protobufjs only reads. */
+  metadata: Init.Struct;
+}
+
+const plans = new WeakMap<MethodSignature, MethodPlan>();
+
+function planOf(method: MethodSignature): MethodPlan {
+  let plan = plans.get(method);
+  if (plan === undefined) {
+    plan = {
+      names: new Set((method.input_fields ?? []).map((f) => f.name)),
+      metadata: { fields: { _method_name: { stringValue: method.name } } },
+    };
+    plans.set(method, plan);
+  }
+  return plan;
 }

@@ -15,7 +15,8 @@ export interface EncodeOptions {
 }
 
 export class EncodeContext {
-  readonly #loads: { media: Media; path: string; assign: (bytes: Uint8Array) => void }[] = [];
+  /** Created on the first file-backed media: most calls have none. */
+  #loads: { media: Media; path: string; assign: (bytes: Uint8Array) => void }[] | undefined;
 
   constructor(
     /** The method name, or `<method> result` when encoding a return value. */
@@ -53,17 +54,17 @@ export class EncodeContext {
 
   /** Registers a file-backed media whose bytes are read by `finish`. */
   deferLoad(media: Media, path: string, assign: (bytes: Uint8Array) => void): void {
-    this.#loads.push({ media, path, assign });
+    (this.#loads ??= []).push({ media, path, assign });
   }
 
   get hasPendingLoads(): boolean {
-    return this.#loads.length > 0;
+    return this.#loads !== undefined;
   }
 
   /** Reads every deferred file; a file that cannot be read is an ArgumentError naming parameter and path. */
   async finish(): Promise<void> {
     await Promise.all(
-      this.#loads.map(async ({ media, path, assign }) => {
+      (this.#loads ?? []).map(async ({ media, path, assign }) => {
         let bytes: Uint8Array | undefined;
         try {
           bytes = await media.load();
