@@ -11,6 +11,8 @@ export interface FlowControl {
   cancel?(): void;
 }
 
+export const NOTHING_BUFFERED: unique symbol = Symbol("nothing buffered");
+
 export class AsyncQueue<T> implements AsyncIterableIterator<T, void, undefined> {
   private readonly items: T[] = [];
   private waiting: { resolve: (r: IteratorResult<T>) => void; reject: (e: unknown) => void } | undefined;
@@ -48,14 +50,8 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T, void, undefined> 
   }
 
   next(): Promise<IteratorResult<T>> {
-    const item = this.items.shift();
-    if (item !== undefined || this.items.length > 0) {
-      if (this.paused && this.items.length < this.highWaterMark / 2) {
-        this.paused = false;
-        this.flow.resume();
-      }
-      return Promise.resolve({ value: item as T, done: false });
-    }
+    const item = this.takeBuffered();
+    if (item !== NOTHING_BUFFERED) return Promise.resolve({ value: item, done: false });
     if (this.settled) {
       return "error" in this.settled
         ? Promise.reject(this.settled.error)
@@ -64,6 +60,20 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T, void, undefined> 
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
     });
+  }
+
+  /**
+   * The next buffered item, taken synchronously, or NOTHING_BUFFERED. Lets a consumer that is itself an async
+   * iterator answer its own `next()` with one promise instead of chaining on this queue's.
+   */
+  takeBuffered(): T | typeof NOTHING_BUFFERED {
+    if (this.items.length === 0) return NOTHING_BUFFERED;
+    const item = this.items.shift() as T;
+    if (this.paused && this.items.length < this.highWaterMark / 2) {
+      this.paused = false;
+      this.flow.resume();
+    }
+    return item;
   }
 
   /** Stops early: buffered items are dropped and the producer is told to cancel. */

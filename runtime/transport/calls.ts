@@ -47,7 +47,7 @@ export function serverStreamCall<Req, Res>(
   definition: MethodDefinition<Req, Res>,
   request: Req,
   settings: CallSettings,
-): AsyncIterableIterator<Res, void, undefined> {
+): AsyncQueue<Res> {
   const context = errorContext(definition, settings);
   if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
   const call = client.makeServerStreamRequest(
@@ -72,7 +72,7 @@ export function bidiCall<Req, Res>(
   definition: MethodDefinition<Req, Res>,
   requests: AsyncIterable<Req>,
   settings: CallSettings,
-): AsyncIterableIterator<Res, void, undefined> {
+): AsyncQueue<Res> {
   const context = errorContext(definition, settings);
   if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
   const call = client.makeBidiStreamRequest(
