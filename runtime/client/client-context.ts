@@ -56,7 +56,11 @@ export class ClientContext {
     this.channel = openChannel(this.endpoint, options.maxMessageBytes);
   }
 
-  async prepare(method: string, rpcName: string, options: CallOptions = {}): Promise<PreparedCall> {
+  /**
+   * Everything one call needs. Invalid options throw at once; the result is a promise only while the PAT owner's
+   * id is still being looked up (the common call pays no promise for it).
+   */
+  prepare(method: string, rpcName: string, options: CallOptions = {}): PreparedCall | Promise<PreparedCall> {
     if (typeof options !== "object" || options === null) {
       throw invalidOption(`${method} call options`, `expected an object of CallOptions, got ${typeof options}`);
     }
@@ -76,11 +80,23 @@ export class ClientContext {
       signal: options.signal,
       method,
     };
-    const ownerId = needsOwnerId(routing) ? await this.resolveOwnerId(settings) : "";
+    const prepared = (ownerId: string) => this.prepared(method, rpcName, options, settings, ownRouting ? routing : undefined, ownerId);
+    return needsOwnerId(routing) ? this.resolveOwnerId(settings).then(prepared) : prepared("");
+  }
+
+  /** `routing` = the call's own routing, or undefined for the client's (whose request template is cached). */
+  private prepared(
+    method: string,
+    rpcName: string,
+    options: CallOptions,
+    settings: CallSettings,
+    routing: Routing | undefined,
+    ownerId: string,
+  ): PreparedCall {
     let template: Init.PostModelOutputsRequest;
-    if (ownRouting) template = this.template(routing, ownerId);
+    if (routing !== undefined) template = this.template(routing, ownerId);
     else {
-      if (this.defaultTemplate?.ownerId !== ownerId) this.defaultTemplate = { ownerId, template: this.template(routing, ownerId) };
+      if (this.defaultTemplate?.ownerId !== ownerId) this.defaultTemplate = { ownerId, template: this.template(this.routing, ownerId) };
       template = this.defaultTemplate.template;
     }
     return {

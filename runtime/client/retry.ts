@@ -74,15 +74,29 @@ export interface RetryContext {
  * Runs `attempt` until it succeeds, fails with a non-retryable error, the policy is exhausted, or
  * `replayable()` says the next attempt may not be made (e.g. a bidi call consumed input it cannot resend).
  */
-export async function withRetries<T>(attempt: () => Promise<T>, context: RetryContext, replayable: () => boolean = () => true): Promise<T> {
+export function withRetries<T>(attempt: () => Promise<T>, context: RetryContext, replayable: () => boolean = () => true): Promise<T> {
   const startedMs = Date.now();
-  for (let attemptNumber = 1; ; attemptNumber++) {
-    try {
-      return await attempt();
-    } catch (error) {
+  // The first attempt's promise is chained on directly: most calls succeed at once, and pay no extra async frame.
+  return attemptOnce(attempt).catch(async (firstError: unknown) => {
+    let error = firstError;
+    for (let attemptNumber = 1; ; attemptNumber++) {
       if (!replayable()) throw error;
       await backOffOrThrow(error, attemptNumber, startedMs, context);
+      try {
+        return await attempt();
+      } catch (next) {
+        error = next;
+      }
     }
+  });
+}
+
+/** `attempt()`, with a synchronous throw turned into a rejection. */
+function attemptOnce<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return attempt();
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 

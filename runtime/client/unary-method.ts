@@ -1,6 +1,6 @@
 /** UNARY_UNARY methods: one call, or a batch split into PostModelOutputs requests of at most 128 inputs. */
 import type { MethodSignature } from "../signature.js";
-import { decodeResult, encodeArguments } from "../codec/index.js";
+import { decodeResult, encodeArgumentsNow } from "../codec/index.js";
 import { rpc } from "../transport/method-definitions.js";
 import { unaryCall } from "../transport/calls.js";
 import type { ClientContext } from "./client-context.js";
@@ -18,7 +18,10 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
   return async (args?: Args | readonly Args[], options?: CallOptions): Promise<unknown> => {
     try {
       const batch = Array.isArray(args);
-      const encode = async (one: Args | undefined) => ({ data: await encodeArguments(signature, one) });
+      const encode = (one: Args | undefined) => {
+        const data = encodeArgumentsNow(signature, one);
+        return data instanceof Promise ? data.then((read) => ({ data: read })) : { data };
+      };
       // Everything is validated and encoded before the first request goes out.
       const inputs = batch ? await Promise.all((args as readonly Args[]).map(encode)) : [await encode(args as Args | undefined)];
       if (inputs.length === 0) return [];
@@ -28,8 +31,9 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
         const chunk = inputs.slice(start, start + MAX_BATCH_INPUTS);
         const request = call.request(chunk);
         // In-band statuses are checked inside the attempt so that MODEL_LOADING and the like are retried too.
-        const outputs = await withRetries(async () =>
-          checkedOutputs(await unaryCall(context.channel, rpc.postModelOutputs, request, call.settings), signature.name, chunk.length),
+        const outputs = await withRetries(() =>
+          unaryCall(context.channel, rpc.postModelOutputs, request, call.settings)
+            .then((response) => checkedOutputs(response, signature.name, chunk.length)),
           call.retry);
         for (const output of outputs) {
           results.push(decodeResult(signature, output.data));
