@@ -1,12 +1,14 @@
 /**
- * Which proto library encodes calls: protobuf-es (runtime/gen) vs the google-protobuf code that
- * clarifai-nodejs-grpc ships. Same messages, same run; encode + decode of a typical request/response
- * and of an 8 MiB image request. Run: node --expose-gc --import tsx bench/proto-choice.bench.ts
+ * Which proto library encodes calls: protobufjs (runtime/wire, what model calls use), protobuf-es (runtime/gen,
+ * GetModel and friends) and the google-protobuf code that clarifai-nodejs-grpc ships. Same messages, same run;
+ * encode + decode of a typical request/response and of an 8 MiB image request, in a tight loop (inside real calls
+ * see bench/proto-in-call.bench.ts). Run: node --expose-gc --import tsx bench/proto-choice.bench.ts
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- google-protobuf's generated JS ships no usable types; this bench only compares speed. */
 import { createRequire } from "node:module";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { MultiOutputResponseSchema, PostModelOutputsRequestSchema } from "../runtime/gen/proto/clarifai/api/service_pb.js";
+import { wire, type Init } from "../runtime/wire/index.js";
 import { arrayBufferGrowth, opsPerSecond } from "./codec-measure.js";
 
 const require = createRequire(import.meta.url);
@@ -58,6 +60,19 @@ const typicalJs = () =>
     jsPart("temperature", (d) => d.setFloatValue(0.7)),
     jsPart("max_tokens", (d) => d.setIntValue(256)),
   ]);
+function pbRequest(parts: Init.Part[]): Uint8Array {
+  return wire.PostModelOutputsRequest.encode({
+    modelId: "m",
+    inputs: [{ data: { metadata: { fields: { _method_name: { stringValue: "predict" } } }, parts } }],
+  }).finish();
+}
+const typicalPb = () =>
+  pbRequest([
+    { id: "prompt", data: { stringValue: "hello there, a typical prompt" } },
+    { id: "temperature", data: { floatValue: 0.7 } },
+    { id: "max_tokens", data: { intValue: 256 } },
+  ]);
+const imagePb = () => pbRequest([{ id: "image", data: { image: { base64: image } } }]);
 const imageEs = () => esRequest([{ id: "image", data: { image: { base64: image } } }]);
 const imageJs = () => jsRequest([jsPart("image", (d) => { const i = new jsResources.Image(); i.setBase64(image); d.setImage(i); })]);
 
@@ -78,19 +93,28 @@ const typicalRoundTripJs = () => {
   jsService.PostModelOutputsRequest.deserializeBinary(typicalJs());
   return jsService.MultiOutputResponse.deserializeBinary(responseWire).getOutputsList()[0].getData().getPartsList()[0].getData().getStringValue();
 };
+const typicalRoundTripPb = () => {
+  wire.PostModelOutputsRequest.decode(typicalPb());
+  return wire.MultiOutputResponse.decode(responseWire).outputs[0]!.data!.parts[0]!.data!.stringValue;
+};
+const imageRoundTripPb = () => wire.PostModelOutputsRequest.decode(imagePb());
 const imageRoundTripEs = () => fromBinary(PostModelOutputsRequestSchema, imageEs());
 const imageRoundTripJs = () => jsService.PostModelOutputsRequest.deserializeBinary(imageJs());
 
-// Both libraries must produce the same bytes, or the comparison is meaningless.
-const same = Buffer.from(typicalEs()).equals(Buffer.from(typicalJs())) && Buffer.from(imageEs()).equals(Buffer.from(imageJs()));
+// The libraries must produce the same bytes, or the comparison is meaningless.
+const equal = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+const same = equal(typicalEs(), typicalJs()) && equal(typicalEs(), typicalPb()) && equal(imageEs(), imageJs()) && equal(imageEs(), imagePb());
 
-const rows: [string, number, number][] = [
-  ["typical request+response encode+decode", opsPerSecond(typicalRoundTripEs), opsPerSecond(typicalRoundTripJs)],
-  ["8 MiB image request encode+decode", opsPerSecond(imageRoundTripEs, 800), opsPerSecond(imageRoundTripJs, 800)],
+const rows: [string, number, number, number][] = [
+  ["typical request+response encode+decode", opsPerSecond(typicalRoundTripPb), opsPerSecond(typicalRoundTripEs), opsPerSecond(typicalRoundTripJs)],
+  ["8 MiB image request encode+decode", opsPerSecond(imageRoundTripPb, 800), opsPerSecond(imageRoundTripEs, 800), opsPerSecond(imageRoundTripJs, 800)],
 ];
-console.log(`identical bytes from both libraries: ${same}\n`);
-console.log("| case | protobuf-es ops/s | google-protobuf ops/s | es / google |\n| --- | ---: | ---: | ---: |");
-for (const [name, es, js] of rows) console.log(`| ${name} | ${es.toFixed(0)} | ${js.toFixed(0)} | ${(es / js).toFixed(2)}× |`);
-const esGrowth = (await arrayBufferGrowth(imageEs)) / image.byteLength;
-const jsGrowth = (await arrayBufferGrowth(imageJs)) / image.byteLength;
-console.log(`\nArrayBuffer growth per 8 MiB image encode (payload units): protobuf-es ${esGrowth.toFixed(2)}×, google-protobuf ${jsGrowth.toFixed(2)}×`);
+console.log(`identical bytes from the three libraries: ${same}\n`);
+console.log("| case | protobufjs ops/s | protobuf-es ops/s | google-protobuf ops/s | protobufjs / protobuf-es | protobufjs / google |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+for (const [name, pb, es, js] of rows) {
+  console.log(`| ${name} | ${pb.toFixed(0)} | ${es.toFixed(0)} | ${js.toFixed(0)} | ${(pb / es).toFixed(2)}× | ${(pb / js).toFixed(2)}× |`);
+}
+const growth = async (encode: () => Uint8Array) => ((await arrayBufferGrowth(encode)) / image.byteLength).toFixed(2);
+console.log(`\nArrayBuffer growth per 8 MiB image encode (payload units): protobufjs ${await growth(imagePb)}×, ` +
+  `protobuf-es ${await growth(imageEs)}×, google-protobuf ${await growth(imageJs)}×`);

@@ -36,7 +36,7 @@ interface BenchClient {
 
 const UNARY_CALLS = 500; // per sample
 const STREAM_ITEMS = 10_000; // per sample
-const ROUNDS = 9;
+const ROUNDS = 15;
 
 function serve() {
   return startTestServer({
