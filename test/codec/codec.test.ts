@@ -69,6 +69,15 @@ describe("encoding details", () => {
     );
   });
 
+  it("a JSON key named __proto__ is data both ways, not a prototype", () => {
+    const method = loadSignature("peer", "json_echo");
+    const value = JSON.parse('{"__proto__": {"x": 1}, "a": [null, true, "s", 1.5]}') as object;
+    const decoded = decodeResult(method, throughWire(encodeResult(method, value))) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(decoded), ["__proto__", "a"]);
+    assert.equal(Object.getPrototypeOf(decoded), Object.prototype);
+    assert.equal(JSON.stringify(decoded), JSON.stringify(value));
+  });
+
   it("a top-level JSON array travels wrapped in _list; undefined object properties are dropped", async () => {
     const data = await encodeArguments(loadSignature("peer", "json_echo"), { data: [1, { a: undefined, b: 2 }] });
     const struct = part(data, "data").structValue!;
