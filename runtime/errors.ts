@@ -3,7 +3,7 @@
  * cancellation and undecodable responses all surface as a `ClarifaiError`; arguments rejected before anything is
  * sent are its subclass `ArgumentError`.
  */
-import { StatusCode } from "./gen/proto/clarifai/api/status/status_code_pb.js";
+import { StatusCode } from "./wire/status-code.js";
 
 export interface ClarifaiErrorInit {
   /** Clarifai status code (`clarifai.api.status.StatusCode`), e.g. 10020 for FAILURE; 0 when none applies. */

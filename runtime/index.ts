@@ -14,7 +14,6 @@ export {
   type FetchFromApiOptions,
 } from "./client/index.js";
 export type { MethodSignature, ModelTypeField, DataTypeName, MethodTypeName } from "./signature.js";
-export { signatureFromJson, signatureFromProto, signatureToProto } from "./signature.js";
 export {
   Text,
   Image,

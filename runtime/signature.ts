@@ -2,13 +2,9 @@
  * The method-signature IR: plain data in the shape of the `clarifai.api.MethodSignature` proto as
  * protobuf's JSON printer writes it with preserved field names (snake_case keys, enum values as names,
  * default-valued fields omitted). Every source (model.py, the API, a running model server) produces it,
- * the generator embeds it in generated clients, and the runtime encodes and decodes calls by it.
+ * the generator embeds it in generated clients, and the runtime encodes and decodes calls by it. Converting it
+ * to and from the proto (which loads the protobuf-es descriptors) is in signature-proto.ts.
  */
-import { fromJson, toJson, type JsonValue } from "@bufbuild/protobuf";
-import {
-  MethodSignatureSchema,
-  type MethodSignature as MethodSignatureProto,
-} from "./gen/proto/clarifai/api/resources_pb.js";
 
 /** `clarifai.api.ModelTypeField.DataType` value names. */
 export type DataTypeName =
@@ -61,24 +57,4 @@ export interface MethodSignature {
   readonly description?: string;
   readonly input_fields?: readonly ModelTypeField[];
   readonly output_fields?: readonly ModelTypeField[];
-}
-
-/** Converts a decoded proto message to the IR. */
-export function signatureFromProto(message: MethodSignatureProto): MethodSignature {
-  return toJson(MethodSignatureSchema, message, {
-    useProtoFieldName: true,
-  }) as unknown as MethodSignature;
-}
-
-/** Converts the IR to a proto message (for servers that answer GetModel or `_GET_SIGNATURES`). */
-export function signatureToProto(signature: MethodSignature): MethodSignatureProto {
-  return fromJson(MethodSignatureSchema, signature as unknown as JsonValue);
-}
-
-/**
- * Parses signatures from proto3 JSON in either key style (the `_GET_SIGNATURES` answer uses camelCase,
- * `inspect --json` snake_case) and returns them in the canonical IR form.
- */
-export function signatureFromJson(json: unknown): MethodSignature {
-  return signatureFromProto(fromJson(MethodSignatureSchema, json as JsonValue, { ignoreUnknownFields: false }));
 }

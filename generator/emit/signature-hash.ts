@@ -4,7 +4,8 @@
  * the same model read from model.py, the API or a server gives the same data and the same hash.
  */
 import { createHash } from "node:crypto";
-import { signatureFromJson, type MethodSignature } from "../../runtime/signature.js";
+import { signatureFromJson } from "../../runtime/signature-proto.js";
+import type { MethodSignature } from "../../runtime/signature.js";
 
 export function canonicalSignatures(signatures: readonly MethodSignature[]): MethodSignature[] {
   return signatures.map((s) => signatureFromJson(s));

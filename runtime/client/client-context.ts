@@ -5,7 +5,7 @@
 import { Metadata, type Client } from "@grpc/grpc-js";
 import { ClarifaiError } from "../errors.js";
 import { implicit, type Init } from "../wire/index.js";
-import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { StatusCode } from "../wire/status-code.js";
 import { openChannel } from "../transport/channel.js";
 import { resolveEndpoint, type Endpoint } from "../transport/endpoint.js";
 import { invalidOption } from "../transport/invalid-option.js";

@@ -1,11 +1,13 @@
 /** Signatures from the Clarifai API (GetModel / GetModelVersion) or a running model server (`_GET_SIGNATURES`). */
 import { create } from "@bufbuild/protobuf";
 import { GetModelRequestSchema, GetModelVersionRequestSchema } from "../gen/proto/clarifai/api/service_pb.js";
-import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { StatusCode } from "../wire/status-code.js";
 import { ClarifaiError } from "../errors.js";
-import { signatureFromJson, signatureFromProto, type MethodSignature } from "../signature.js";
+import { signatureFromJson, signatureFromProto } from "../signature-proto.js";
+import type { MethodSignature } from "../signature.js";
 import { isSuccess, statusToError } from "../codec/status.js";
 import { rpc } from "../transport/method-definitions.js";
+import { apiRpc } from "../transport/api-method-definitions.js";
 import { unaryCall } from "../transport/calls.js";
 import { ClientContext } from "./client-context.js";
 
@@ -28,12 +30,12 @@ export async function fetchSignaturesFromApi(options: FetchFromApiOptions): Prom
     const userAppId = { userId: options.userId, appId: options.appId };
     if (options.versionId) {
       const request = create(GetModelVersionRequestSchema, { userAppId, modelId: options.modelId, versionId: options.versionId });
-      const response = await unaryCall(context.channel, rpc.getModelVersion, request, { ...call.settings, method: "GetModelVersion" });
+      const response = await unaryCall(context.channel, apiRpc.getModelVersion, request, { ...call.settings, method: "GetModelVersion" });
       if (!isSuccess(response.status)) throw statusToError(response.status, `GetModelVersion ${describe(options)}`);
       return (response.modelVersion?.methodSignatures ?? []).map(signatureFromProto);
     }
     const request = create(GetModelRequestSchema, { userAppId, modelId: options.modelId });
-    const response = await unaryCall(context.channel, rpc.getModel, request, { ...call.settings, method: "GetModel" });
+    const response = await unaryCall(context.channel, apiRpc.getModel, request, { ...call.settings, method: "GetModel" });
     if (!isSuccess(response.status)) throw statusToError(response.status, `GetModel ${describe(options)}`);
     return (response.model?.modelVersion?.methodSignatures ?? []).map(signatureFromProto);
   } finally {

@@ -1,18 +1,21 @@
 /** The PAT owner's user id (GetUser for "me", spec §4.4), the default user id of a runner selector. */
-import { create } from "@bufbuild/protobuf";
 import { status as GrpcStatus, type Client } from "@grpc/grpc-js";
-import { GetUserRequestSchema } from "../gen/proto/clarifai/api/service_pb.js";
 import { ClarifaiError } from "../errors.js";
 import { isSuccess, statusToError } from "../codec/status.js";
-import { rpc } from "../transport/method-definitions.js";
 import { unaryCall, type CallSettings } from "../transport/calls.js";
 
 /**
  * Resolves the id; a server without GetUser (the local model server, which ignores routing anyway) yields "".
  */
 export async function fetchOwnerId(channel: Client, settings: CallSettings): Promise<string> {
+  // Loaded here, on the first routed call that needs it: importing the runtime does not load protobuf-es.
+  const [{ create }, { GetUserRequestSchema }, { apiRpc }] = await Promise.all([
+    import("@bufbuild/protobuf"),
+    import("../gen/proto/clarifai/api/service_pb.js"),
+    import("../transport/api-method-definitions.js"),
+  ]);
   try {
-    const response = await unaryCall(channel, rpc.getUser, create(GetUserRequestSchema, { userAppId: { userId: "me" } }), {
+    const response = await unaryCall(channel, apiRpc.getUser, create(GetUserRequestSchema, { userAppId: { userId: "me" } }), {
       ...settings,
       method: "GetUser",
     });

@@ -1,7 +1,7 @@
 /** Checks a MultiOutputResponse (one per unary call or stream message): its outputs, or its in-band error. */
 import { ClarifaiError } from "../errors.js";
 import type { MultiOutputResponse, Output } from "../wire/index.js";
-import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { StatusCode } from "../wire/status-code.js";
 import { statusToError } from "../codec/status.js";
 import { decodeResult } from "../codec/index.js";
 import type { MethodSignature } from "../signature.js";

@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { status as GrpcStatus } from "@grpc/grpc-js";
 import { ClarifaiError } from "../errors.js";
-import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { StatusCode } from "../wire/status-code.js";
 import { cancelledByCaller } from "../transport/grpc-error.js";
 import { invalidOption } from "../transport/invalid-option.js";
 import type { RetryOptions } from "./options.js";

@@ -1,7 +1,7 @@
 /** In-band Clarifai statuses (spec §5.3): anything but SUCCESS becomes a ClarifaiError. */
 import { ClarifaiError, statusCodeName } from "../errors.js";
 import type { Init } from "../wire/index.js";
-import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { StatusCode } from "../wire/status-code.js";
 
 export function isSuccess(status: Init.Status | null | undefined): boolean {
   return status?.code === StatusCode.SUCCESS;

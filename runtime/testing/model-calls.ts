@@ -6,10 +6,11 @@
 import { toJson } from "@bufbuild/protobuf";
 import type { Metadata } from "@grpc/grpc-js";
 import { MethodSignatureSchema } from "../gen/proto/clarifai/api/resources_pb.js";
-import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { StatusCode } from "../wire/status-code.js";
 import { decodeArguments, encodeResult } from "../codec/index.js";
 import { emptyData } from "../codec/decode-value.js";
-import { signatureToProto, type MethodSignature } from "../signature.js";
+import { signatureToProto } from "../signature-proto.js";
+import type { MethodSignature } from "../signature.js";
 import { implicit, type Init, type Input, type PostModelOutputsRequest } from "../wire/index.js";
 import { pythonJsonDumps } from "./python-json.js";
 

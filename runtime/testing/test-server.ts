@@ -26,10 +26,12 @@ import {
   type GetModelVersionRequest,
 } from "../gen/proto/clarifai/api/service_pb.js";
 import { wire, type PostModelOutputsRequest } from "../wire/index.js";
-import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { StatusCode } from "../wire/status-code.js";
 import { decodeArguments } from "../codec/index.js";
-import { signatureToProto, type MethodSignature } from "../signature.js";
+import { signatureToProto } from "../signature-proto.js";
+import type { MethodSignature } from "../signature.js";
 import { rpc } from "../transport/method-definitions.js";
+import { apiRpc } from "../transport/api-method-definitions.js";
 import { AsyncQueue } from "../transport/async-queue.js";
 import { MALFORMED_BYTES, takeFailure, type Fault } from "./faults.js";
 import {
@@ -269,9 +271,9 @@ function serviceDefinition(): ServiceDefinition {
     PostModelOutputs: passBytes(rpc.postModelOutputs),
     GenerateModelOutputs: passBytes(rpc.generateModelOutputs),
     StreamModelOutputs: passBytes(rpc.streamModelOutputs),
-    GetModel: passBytes(rpc.getModel),
-    GetModelVersion: passBytes(rpc.getModelVersion),
-    GetUser: passBytes(rpc.getUser),
+    GetModel: passBytes(apiRpc.getModel),
+    GetModelVersion: passBytes(apiRpc.getModelVersion),
+    GetUser: passBytes(apiRpc.getUser),
   } as ServiceDefinition;
 }
 

@@ -1,7 +1,7 @@
 /** Maps a gRPC failure (non-OK status) to the runtime's ClarifaiError. */
 import { status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
 import { ClarifaiError } from "../errors.js";
-import { StatusCode } from "../gen/proto/clarifai/api/status/status_code_pb.js";
+import { StatusCode } from "../wire/status-code.js";
 
 /** The nearest Clarifai status code for a gRPC status, so `code` is always meaningful. */
 const clarifaiCodeOf: Partial<Record<GrpcStatus, StatusCode>> = {

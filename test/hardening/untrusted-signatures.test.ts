@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { create } from "@bufbuild/protobuf";
 import type { MethodSignature, ModelTypeField } from "clarifai-typed";
-import { signatureFromProto } from "clarifai-typed";
+import { signatureFromProto } from "clarifai-typed/signatures";
 import { MethodSignatureSchema, type ModelTypeField_DataType } from "../../runtime/gen/proto/clarifai/api/resources_pb.js";
 import { emitClient } from "../../generator/emit/emit-client.js";
 import { verifyClients } from "../../generator/emit/verify.js";

@@ -63,11 +63,13 @@ test("the client type-checks against the installed declarations and calls the in
     [
       'import { closeClient, ClarifaiError } from "clarifai-typed";',
       'import { startTestServer } from "clarifai-typed/testing";',
+      'import { signatureFromJson } from "clarifai-typed/signatures";',
       'import { createStoryWriterClient, signatures } from "./clarifai/story-writer.js";',
       "const server = await startTestServer({ signatures, handlers: { predict: (a: { prompt: string }) => `hi ${a.prompt}` } });",
       "const writer = createStoryWriterClient({ baseUrl: server.address, insecure: true });",
       'const answer: string = await writer.predict({ prompt: "pack" });',
-      'console.log(JSON.stringify({ answer, isError: new ClarifaiError("x", { code: 10020 }).codeName }));',
+      "const parsed = signatureFromJson(JSON.parse(JSON.stringify(signatures[0])));",
+      'console.log(JSON.stringify({ answer, isError: new ClarifaiError("x", { code: 10020 }).codeName, parsed: parsed.name }));',
       "closeClient(writer);",
       "await server.close();",
     ].join("\n"),
@@ -94,5 +96,5 @@ test("the client type-checks against the installed declarations and calls the in
     cwd: project,
     timeout: 20_000,
   });
-  assert.deepEqual(JSON.parse(stdout), { answer: "hi pack", isError: "FAILURE" });
+  assert.deepEqual(JSON.parse(stdout), { answer: "hi pack", isError: "FAILURE", parsed: "predict" });
 });

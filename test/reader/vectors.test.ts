@@ -6,7 +6,7 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { signatureFromJson } from "clarifai-typed";
+import { signatureFromJson } from "clarifai-typed/signatures";
 import { formatSignaturesJson } from "../../generator/cli/signatures-json.js";
 import { LocalModelError, readLocalModel } from "../../generator/sources/local.js";
 

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client, credentials, Metadata } from "@grpc/grpc-js";
-import { fetchSignaturesFromApi, fetchSignaturesFromServer, signatureFromJson, type MethodSignature } from "clarifai-typed";
+import { fetchSignaturesFromApi, fetchSignaturesFromServer, type MethodSignature } from "clarifai-typed";
+import { signatureFromJson } from "clarifai-typed/signatures";
 import { startTestServer } from "clarifai-typed/testing";
 import { rpc } from "../../runtime/transport/method-definitions.js";
 
