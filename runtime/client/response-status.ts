@@ -11,7 +11,7 @@ import type { MethodSignature } from "../signature.js";
  * (batch, MIXED_STATUS) or else the response's. A response whose shape is not one output per input is malformed.
  */
 export function checkedOutputs(response: MultiOutputResponse, method: string, expectedOutputs: number): Output[] {
-  const failingOutput = response.outputs.find((o) => o.status != null && o.status.code !== StatusCode.SUCCESS && o.status.code !== 0);
+  const failingOutput = firstFailing(response.outputs);
   if (response.status?.code !== StatusCode.SUCCESS) {
     throw statusToError(failingOutput?.status?.details ? failingOutput.status : response.status, method);
   }
@@ -23,6 +23,14 @@ export function checkedOutputs(response: MultiOutputResponse, method: string, ex
     );
   }
   return response.outputs;
+}
+
+function firstFailing(outputs: readonly Output[]): Output | undefined {
+  for (const output of outputs) {
+    const code = output.status?.code;
+    if (code != null && code !== StatusCode.SUCCESS && code !== 0) return output;
+  }
+  return undefined;
 }
 
 /** One stream message → its decoded result; an in-band failure message is its error (spec §5.1). */

@@ -12,7 +12,8 @@ const routingKeys = ["deploymentId", "deploymentUserId", "computeClusterId", "no
 
 /** Whether `options` mention routing at all (then they replace the client's routing for that call). */
 export function hasRouting(options: RoutingOptions): boolean {
-  return routingKeys.some((key) => options[key] !== undefined);
+  for (const key of routingKeys) if (options[key] !== undefined) return true;
+  return false;
 }
 
 /** Validates a set of routing options; conflicting or incomplete ones throw naming the options. */

@@ -28,7 +28,7 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
       const call = await context.prepare(signature.name, "PostModelOutputs", options);
       const results: unknown[] = [];
       for (let start = 0; start < inputs.length; start += MAX_BATCH_INPUTS) {
-        const chunk = inputs.slice(start, start + MAX_BATCH_INPUTS);
+        const chunk = inputs.length <= MAX_BATCH_INPUTS ? inputs : inputs.slice(start, start + MAX_BATCH_INPUTS);
         const request = call.request(chunk);
         // In-band statuses are checked inside the attempt so that MODEL_LOADING and the like are retried too.
         const outputs = await withRetries(() =>

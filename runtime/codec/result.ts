@@ -1,5 +1,5 @@
 /** Return values ↔ `Output.data` (spec §3.6): the part with id "return", with the inline fallback. */
-import type { Data, Init } from "../wire/index.js";
+import type { Data, Init, Part } from "../wire/index.js";
 import { ClarifaiError } from "../errors.js";
 import type { MethodSignature, ModelTypeField } from "../signature.js";
 import { malformed } from "./decode-error.js";
@@ -33,7 +33,13 @@ export function encodeResult(method: MethodSignature, value: unknown, options?: 
 export function decodeResult(method: MethodSignature, data: Data | null | undefined): unknown {
   const field = returnField(method);
   const output = data ?? emptyData();
-  const part = output.parts.find((p) => p.id === RETURN);
+  let part: Part | undefined;
+  for (const candidate of output.parts) {
+    if (candidate.id === RETURN) {
+      part = candidate;
+      break;
+    }
+  }
   if (part !== undefined) return decodeValue(method.name, field, part.data ?? emptyData(), RETURN);
   const value = decodeInlineValue(method.name, field, output, RETURN);
   if (value === null) throw malformed(method.name, RETURN, 'the output has no "return" part and no inline value');

@@ -22,9 +22,8 @@ export function unaryCall<Req, Res>(
   request: Req,
   settings: CallSettings,
 ): Promise<Res> {
-  const context = errorContext(definition, settings);
   return new Promise<Res>((resolve, reject) => {
-    if (settings.signal?.aborted) return reject(cancelledByCaller(context, settings.signal.reason));
+    if (settings.signal?.aborted) return reject(cancelledByCaller(errorContext(definition, settings), settings.signal.reason));
     const call = client.makeUnaryRequest(
       definition.path,
       definition.requestSerialize,
@@ -34,7 +33,7 @@ export function unaryCall<Req, Res>(
       grpcOptions(settings),
       (error, response) => {
         detach();
-        if (error) reject(mapError(error, context, settings.signal));
+        if (error) reject(mapError(error, definition, settings));
         else resolve(response as Res);
       },
     );
@@ -48,8 +47,7 @@ export function serverStreamCall<Req, Res>(
   request: Req,
   settings: CallSettings,
 ): AsyncQueue<Res> {
-  const context = errorContext(definition, settings);
-  if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
+  if (settings.signal?.aborted) throw cancelledByCaller(errorContext(definition, settings), settings.signal.reason);
   const call = client.makeServerStreamRequest(
     definition.path,
     definition.requestSerialize,
@@ -58,7 +56,7 @@ export function serverStreamCall<Req, Res>(
     settings.metadata,
     grpcOptions(settings),
   );
-  return receive(call, settings, context);
+  return receive(call, definition, settings);
 }
 
 /**
@@ -73,8 +71,7 @@ export function bidiCall<Req, Res>(
   requests: AsyncIterable<Req>,
   settings: CallSettings,
 ): AsyncQueue<Res> {
-  const context = errorContext(definition, settings);
-  if (settings.signal?.aborted) throw cancelledByCaller(context, settings.signal.reason);
+  if (settings.signal?.aborted) throw cancelledByCaller(errorContext(definition, settings), settings.signal.reason);
   const call = client.makeBidiStreamRequest(
     definition.path,
     definition.requestSerialize,
@@ -87,7 +84,7 @@ export function bidiCall<Req, Res>(
     stopped = true;
     resolve();
   }));
-  const responses = receive(call, settings, context, () => (stopped = true));
+  const responses = receive(call, definition, settings, () => (stopped = true));
   void (async () => {
     for await (const request of requests) {
       if (stopped) return;
@@ -106,8 +103,8 @@ export function bidiCall<Req, Res>(
 /** The call's responses as an async iterator; breaking out of it cancels the call. */
 function receive<Res>(
   call: ClientReadableStream<Res>,
+  definition: { path: string },
   settings: CallSettings,
-  context: ErrorContext,
   onStop?: () => void,
 ): AsyncQueue<Res> {
   const queue = new AsyncQueue<Res>({
@@ -120,7 +117,7 @@ function receive<Res>(
   });
   call.on("data", (message: Res) => queue.push(message));
   call.on("end", () => queue.end());
-  call.on("error", (error) => queue.fail(mapError(error, context, settings.signal)));
+  call.on("error", (error) => queue.fail(mapError(error, definition, settings)));
   const detach = onAbort(settings.signal, () => call.cancel());
   call.on("status", detach); // every call ends with a status, whoever ended it
   return queue;
@@ -132,13 +129,18 @@ function errorContext(definition: { path: string }, settings: CallSettings): Err
   return { rpc: definition.path.slice(definition.path.lastIndexOf("/") + 1), method: settings.method };
 }
 
-function mapError(error: unknown, context: ErrorContext, signal: AbortSignal | undefined): unknown {
+/** Worked out only when a call fails: most calls never need it. */
+function mapError(error: unknown, definition: { path: string }, settings: CallSettings): unknown {
   if (!isServiceError(error)) return error;
-  return fromGrpcError(error, { ...context, aborted: signal?.aborted === true, abortReason: signal?.reason });
+  const { signal } = settings;
+  return fromGrpcError(error, { ...errorContext(definition, settings), aborted: signal?.aborted === true, abortReason: signal?.reason });
 }
 
+/** Shared by every call without a deadline: grpc-js only reads call options. */
+const NO_CALL_OPTIONS: GrpcCallOptions = Object.freeze({});
+
 function grpcOptions(settings: CallSettings): GrpcCallOptions {
-  return settings.deadlineMs === undefined ? {} : { deadline: new Date(settings.deadlineMs) };
+  return settings.deadlineMs === undefined ? NO_CALL_OPTIONS : { deadline: new Date(settings.deadlineMs) };
 }
 
 function onAbort(signal: AbortSignal | undefined, cancel: () => void): () => void {
