@@ -44,11 +44,9 @@ const KEPT: Record<string, readonly string[]> = {
   "clarifai.api.FrameInfo": ["index", "time"],
   "clarifai.api.NDArray": ["buffer", "shape", "dtype"],
   "clarifai.api.status.Status": ["code", "description", "details", "stackTrace", "reqId"],
-  "clarifai.api.status.StatusCode": ["*"],
   "google.protobuf.Struct": ["*"],
   "google.protobuf.Value": ["*"],
   "google.protobuf.ListValue": ["*"],
-  "google.protobuf.NullValue": ["*"],
 };
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -78,11 +76,15 @@ function trimType(name: string, type: protobuf.Type, kept: readonly string[]): p
   const fields: Record<string, protobuf.IField> = {};
   for (const field of type.fieldsArray) {
     if (kept[0] !== "*" && !kept.includes(field.name)) continue;
-    const target = field.resolvedType?.fullName.slice(1);
+    let target = field.resolvedType?.fullName.slice(1);
+    // An enum field is an int32 on the wire; as int32 here the descriptor needs no copy of the (433-value) enum,
+    // whose one TypeScript copy is status-code.ts.
+    const asInt32 = field.resolvedType instanceof protobuf.Enum;
+    if (asInt32) target = undefined;
     if (target !== undefined && !(target in KEPT)) throw new Error(`${name}.${field.name} refers to ${target}, which is not kept`);
     fields[field.name] = {
       id: field.id,
-      type: target ?? field.type,
+      type: asInt32 ? "int32" : (target ?? field.type),
       ...(field.repeated && { rule: "repeated" }),
       ...(field.map && { keyType: (field as unknown as protobuf.MapField).keyType }),
     } as protobuf.IField;
