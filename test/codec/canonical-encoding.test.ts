@@ -52,7 +52,9 @@ function valueOf(field: ModelTypeField): fc.Arbitrary<unknown> {
     case "STR":
       return choices?.length ? fc.constantFrom(...choices) : string;
     case "INT":
-      return choices?.length ? fc.constantFrom(...choices.map(Number)) : zeroOr(0, 1, -7, 2 ** 40);
+      return choices?.length
+        ? fc.constantFrom(...choices.map(Number))
+        : zeroOr<number | bigint>(0, 1, -7, 2 ** 40, 2n ** 53n + 1n, 2n ** 63n - 1n, -(2n ** 63n));
     case "FLOAT":
       return number;
     case "BOOL":
