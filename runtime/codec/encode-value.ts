@@ -3,7 +3,7 @@
  * argument is rejected with its path (`images[2]`, `pair[0]`, `result.preview`) before anything is sent.
  */
 import Long from "long";
-import { implicit, type Init } from "../wire/index.js";
+import { implicit, implicitFloat, type Init } from "../wire/index.js";
 import { NDArray } from "../data-types/ndarray.js";
 import { Text } from "../data-types/text.js";
 import type { ModelTypeField } from "../signature.js";
@@ -32,7 +32,7 @@ export function encodeValue(field: ModelTypeField, value: unknown, path: string,
     case "INT":
       return { intValue: int64(checkInt(field, value, path, ctx)) };
     case "FLOAT":
-      return { floatValue: implicit(checkFloat(field, value, path, ctx)) };
+      return { floatValue: implicitFloat(checkFloat(field, value, path, ctx)) };
     case "BOOL":
       return { boolValue: implicit(checkBool(value, path, ctx)) };
     case "BYTES":

@@ -4,7 +4,7 @@
  * uuid hex, frame time in seconds ↔ whole milliseconds.
  */
 import { randomUUID } from "node:crypto";
-import { implicit, type ConceptProto, type FrameProto, type Init, type RegionProto } from "../wire/index.js";
+import { implicit, implicitFloat, type ConceptProto, type FrameProto, type Init, type RegionProto } from "../wire/index.js";
 import { conceptIdFromName, type Concept } from "../data-types/concept.js";
 import type { Box, Region } from "../data-types/region.js";
 import type { Frame } from "../data-types/frame.js";
@@ -23,7 +23,7 @@ export function conceptToProto(value: unknown, path: string, ctx: EncodeContext)
   if (typeof name !== "string") return ctx.reject(`${path}.name`, "a string", name);
   const score = field(object, "value", path, ctx, "a finite number", isFiniteNumber) ?? 1;
   const id = field(object, "id", path, ctx, "a string", isString) ?? conceptIdFromName(name);
-  return { id: implicit(id), name: implicit(name), value: implicit(score) };
+  return { id: implicit(id), name: implicit(name), value: implicitFloat(score) };
 }
 
 export function conceptFromProto(message: ConceptProto): Concept {
@@ -48,10 +48,15 @@ export function regionToProto(value: unknown, path: string, ctx: EncodeContext):
     regionInfo: hasInfo
       ? {
           ...(box && {
-            boundingBox: { leftCol: implicit(box[0]), topRow: implicit(box[1]), rightCol: implicit(box[2]), bottomRow: implicit(box[3]) },
+            boundingBox: {
+              leftCol: implicitFloat(box[0]),
+              topRow: implicitFloat(box[1]),
+              rightCol: implicitFloat(box[2]),
+              bottomRow: implicitFloat(box[3]),
+            },
           }),
           ...(mask && { mask: { image: mask } }),
-          ...(point && { point: { col: implicit(point.x), row: implicit(point.y), z: implicit(point.z) } }),
+          ...(point && { point: { col: implicitFloat(point.x), row: implicitFloat(point.y), z: implicitFloat(point.z) } }),
         }
       : undefined,
     data: hasData

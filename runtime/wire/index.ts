@@ -69,8 +69,19 @@ function defaultBytesAreBuffers(namespace: protobuf.NamespaceBase): void {
   }
 }
 
-/** proto3 implicit presence: a zero value (0, "", false, empty bytes) is left unset, as proto3 encoders do. */
+/**
+ * proto3 implicit presence for string, bool, bytes and integer fields: a zero value (0, "", false, empty bytes) is
+ * left unset, as proto3 encoders do.
+ */
 export function implicit<T extends string | number | boolean | Uint8Array>(value: T | undefined): T | undefined {
   if (value === undefined || value === 0 || value === "" || value === false) return undefined;
   return value instanceof Uint8Array && value.byteLength === 0 ? undefined : value;
+}
+
+/**
+ * proto3 implicit presence for float and double fields: only +0 is left unset; -0 is a distinct value that proto3
+ * encoders (the Python SDK's, protobuf-es) write.
+ */
+export function implicitFloat(value: number | undefined): number | undefined {
+  return value === undefined || Object.is(value, 0) ? undefined : value;
 }

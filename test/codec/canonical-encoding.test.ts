@@ -24,7 +24,7 @@ const signatures: MethodSignature[] = (["signatures.json", "signatures-m3.json"]
 
 const zeroOr = <T>(zero: T, ...others: T[]) => fc.constantFrom(zero, zero, ...others);
 const string = zeroOr("", "a", "ü x");
-const number = zeroOr(0, 0.5, -1.25, 3);
+const number = zeroOr(0, -0, 0.5, -1.25, 3);
 const bytes = zeroOr(new Uint8Array(0), Uint8Array.of(0), Uint8Array.of(1, 2));
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 const media = <T extends Media>(cls: { fromBytes(b: Uint8Array): T; fromUrl(url: string): T }) =>

@@ -69,6 +69,14 @@ describe("encoding details", () => {
     );
   });
 
+  it("a FLOAT of -0 is sent and read back as -0 (proto3 writes -0.0; only +0 is the default)", async () => {
+    const scalars = loadSignature("peer", "scalars");
+    const args = decodeArguments(scalars, throughWire(await encodeArguments(scalars, { s: "", i: 0, f: -0, b: false, raw: new Uint8Array(0) })));
+    assert.ok(Object.is(args["f"], -0), `got ${String(args["f"])}`);
+    const zero = decodeArguments(scalars, throughWire(await encodeArguments(scalars, { s: "", i: 0, f: 0, b: false, raw: new Uint8Array(0) })));
+    assert.ok(Object.is(zero["f"], 0));
+  });
+
   it("a JSON key named __proto__ is data both ways, not a prototype", () => {
     const method = loadSignature("peer", "json_echo");
     const value = JSON.parse('{"__proto__": {"x": 1}, "a": [null, true, "s", 1.5]}') as object;
