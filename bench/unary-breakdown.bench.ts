@@ -3,17 +3,18 @@
  * server, built up step by step from raw grpc-js (pre-encoded bytes) to the full generated-client call. Interleaved
  * rounds on fresh connections; each step's figure is the median of per-round ratios against raw.
  *
- * Run: npm run build && node --import tsx bench/unary-breakdown.bench.ts [--append]  (uses the compiled dist/
- * modules; --append writes bench/RESULTS.md)
+ * Run: npm run build && node --import tsx bench/unary-breakdown.bench.ts [--append]  (--append writes
+ * bench/RESULTS.md). The client and the server are the compiled build ("clarifai-typed"); the intermediate steps
+ * call runtime modules from source, under tsx.
  */
 import { appendFileSync } from "node:fs";
 import { Client, credentials, Metadata } from "@grpc/grpc-js";
-import { createModelClient, closeClient, type MethodSignature } from "../dist/runtime/index.js";
-import { startTestServer } from "../dist/runtime/testing/index.js";
-import { decodeResult, encodeArguments } from "../dist/runtime/codec/index.js";
-import { rpc } from "../dist/runtime/transport/method-definitions.js";
-import { unaryCall } from "../dist/runtime/transport/calls.js";
-import { DEFAULT_MAX_MESSAGE_BYTES } from "../dist/runtime/transport/channel.js";
+import { createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
+import { startTestServer } from "clarifai-typed/testing";
+import { decodeResult, encodeArguments } from "../runtime/codec/index.js";
+import { rpc } from "../runtime/transport/method-definitions.js";
+import { unaryCall } from "../runtime/transport/calls.js";
+import { DEFAULT_MAX_MESSAGE_BYTES } from "../runtime/transport/channel.js";
 
 const signature: MethodSignature = { name: "predict", method_type: "UNARY_UNARY",
   input_fields: [{ name: "prompt", type: "STR", required: true }], output_fields: [{ name: "return", type: "STR" }] };
