@@ -14,7 +14,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import protobuf from "protobufjs";
 
-/** Message → the fields kept ("*": all of them). Every type a kept field refers to must be listed too. */
+/**
+ * Message → the fields kept ("*": all of them). Every message a kept field refers to must be listed too; enum fields
+ * become int32 (see trimType).
+ */
 const KEPT: Record<string, readonly string[]> = {
   "clarifai.api.PostModelOutputsRequest": ["userAppId", "modelId", "versionId", "inputs", "runnerSelector"],
   "clarifai.api.MultiOutputResponse": ["status", "outputs"],
@@ -57,19 +60,18 @@ full.resolvePath = (_origin, target) => includes.map((dir) => join(dir, target))
 full.loadSync("proto/clarifai/api/service.proto");
 full.resolveAll();
 
-type JsonNamespace = { nested?: Record<string, JsonNamespace | protobuf.IType | protobuf.IEnum> };
+type JsonNamespace = { nested?: Record<string, JsonNamespace | protobuf.IType> };
 const trimmed: JsonNamespace = {};
 for (const [name, fields] of Object.entries(KEPT)) {
   const reflected = full.lookup(name);
-  if (reflected === null) throw new Error(`${name} is not in the protos`);
-  let json: protobuf.IType | protobuf.IEnum;
-  if (reflected instanceof protobuf.Enum) json = { values: reflected.values };
-  else if (reflected instanceof protobuf.Type) json = trimType(name, reflected, fields);
-  else throw new Error(`${name} is neither a message nor an enum`);
+  if (!(reflected instanceof protobuf.Type)) throw new Error(`${name} is not a message of the protos`);
   const path = name.split(".");
   let at = trimmed;
-  for (const segment of path.slice(0, -1)) at = (at.nested ??= {})[segment] as JsonNamespace ?? ((at.nested[segment] = {}) as JsonNamespace);
-  (at.nested ??= {})[path.at(-1)!] = json;
+  for (const segment of path.slice(0, -1)) {
+    at.nested ??= {};
+    at = (at.nested[segment] ??= {}) as JsonNamespace;
+  }
+  (at.nested ??= {})[path.at(-1)!] = trimType(name, reflected, fields);
 }
 
 function trimType(name: string, type: protobuf.Type, kept: readonly string[]): protobuf.IType {
