@@ -33,8 +33,9 @@ export function structToJson(struct: Struct): JsonValue {
 function objectOf(struct: Struct): JsonObject {
   const object: JsonObject = {};
   for (const [key, value] of Object.entries(struct.fields)) {
-    // defineProperty: a "__proto__" key is data here, not the object's prototype.
-    Object.defineProperty(object, key, { value: valueOf(value), enumerable: true, writable: true, configurable: true });
+    // Assigned, "__proto__" would set the object's prototype instead of adding a key.
+    if (key === "__proto__") Object.defineProperty(object, key, { value: valueOf(value), enumerable: true, writable: true, configurable: true });
+    else object[key] = valueOf(value);
   }
   return object;
 }
