@@ -128,3 +128,52 @@ describe("annotations rejected (spec §1.3 'Rejected'), each with where and what
     });
   }
 });
+
+describe("NamedFields subclasses as types (the SDK reads the class's own __annotations__)", () => {
+  const named = (type_args: ModelTypeField[]): ModelTypeField => ({ required: true, name: "x", type: "NAMED_FIELDS", type_args });
+  const cases: { name: string; prelude: string; given?: string; want: ModelTypeField }[] = [
+    {
+      name: "annotated fields in order, defaults and methods ignored, each type normalised",
+      prelude: "class Out(NamedFields):\n    '''doc'''\n    text: str\n    score: float = 0.5\n    tags: List[str]\n    meta: dict\n    note = 'not a field'\n    def helper(self): pass\n",
+      want: named([
+        { name: "text", type: "STR" },
+        { name: "score", type: "FLOAT" },
+        { name: "tags", type: "LIST", type_args: [{ name: "tags_item", type: "STR" }] },
+        { name: "meta", type: "JSON_DATA" },
+      ]),
+    },
+    {
+      name: "a subclass of a NamedFields class has its own annotations only (Python 3.10+)",
+      prelude: "class Base(NamedFields):\n    a: int\nclass Out(Base):\n    b: str\n",
+      want: named([{ name: "b", type: "STR" }]),
+    },
+    {
+      name: "a name annotated twice keeps its first position and its last type",
+      prelude: "class Out(dt.NamedFields):\n    a: int\n    b: Image\n    a: str\n",
+      want: named([{ name: "a", type: "STR" }, { name: "b", type: "IMAGE" }]),
+    },
+    {
+      name: "nested classes, in lists too, and string annotations",
+      prelude: "class Inner(NamedFields):\n    c: Concept\nclass Out(NamedFields):\n    inner: 'Inner'\n    items: List[Inner]\n",
+      want: named([
+        { name: "inner", type: "NAMED_FIELDS", type_args: [{ name: "c", type: "CONCEPT" }] },
+        { name: "items", type: "LIST", type_args: [{ name: "items_item", type: "NAMED_FIELDS", type_args: [{ name: "c", type: "CONCEPT" }] }] },
+      ]),
+    },
+  ];
+  for (const { name, prelude, given, want } of cases) {
+    it(name, () => assert.deepEqual(inputOf(given ?? "Out", prelude), want));
+  }
+
+  const refused: { name: string; prelude: string; want: RegExp }[] = [
+    { name: "a class that is no NamedFields", prelude: "class Out:\n    a: int\n", want: /Unsupported type: Out, a class of this file that does not derive from NamedFields/ },
+    { name: "a field under an if", prelude: "class Out(NamedFields):\n    if True:\n        a: int\n", want: /class Out declares a field inside `if True:`/ },
+    { name: "a class containing itself", prelude: "class Out(NamedFields):\n    inner: 'Out'\n", want: /class Out contains itself through its fields/ },
+    { name: "an unsupported field type", prelude: "class Out(NamedFields):\n    a: set\n", want: /Unsupported type: set/ },
+  ];
+  for (const { name, prelude, want } of refused) {
+    it(`refused: ${name}`, () => {
+      assert.throws(() => inputOf("Out", prelude), (error: unknown) => error instanceof ModelPyError && want.test(error.message));
+    });
+  }
+});

@@ -6,9 +6,9 @@
 import { parser } from "@lezer/python";
 import type { DataTypeName } from "clarifai-typed";
 import { decodeStringToken } from "./python-literals.js";
-import type { Scope } from "./python-scope.js";
+import type { ClassDecl, Scope } from "./python-scope.js";
 import type { NameResolver } from "./resolve-names.js";
-import { childrenOf, commaSeparated, type SyntaxNode } from "./syntax-tree.js";
+import { childrenOf, commaSeparated, firstLine, type SyntaxNode } from "./syntax-tree.js";
 
 export type NormType =
   | { readonly kind: "scalar"; readonly type: DataTypeName }
@@ -61,10 +61,14 @@ const SUPPORTED =
 /** A type expression, taken apart: a (resolved) name with optional subscript arguments, or a literal form. */
 type Head =
   | { readonly kind: "name"; readonly id: string; readonly args?: readonly SyntaxNode[]; readonly node: SyntaxNode }
+  | { readonly kind: "class"; readonly cls: ClassDecl; readonly node: SyntaxNode }
   | { readonly kind: "alias"; readonly node: SyntaxNode; readonly scope: Scope }
   | { readonly kind: "literal"; readonly node: SyntaxNode; readonly scope: Scope };
 
 export class AnnotationReader {
+  /** NamedFields classes being read, to refuse one that contains itself. */
+  private readonly reading = new Set<ClassDecl>();
+
   constructor(
     private readonly names: NameResolver,
     private readonly fail: Fail,
@@ -86,6 +90,7 @@ export class AnnotationReader {
     const head = this.head(node, scope);
     if (head.kind === "alias") return this.data(head.node, head.scope);
     if (head.kind === "literal") return this.literal(head.node, head.scope);
+    if (head.kind === "class") return this.namedFieldsClass(head.cls, node, scope);
     const { id, args } = head;
     const text = this.source(node, scope);
     if (id === "list" || id === "List") {
@@ -166,6 +171,57 @@ export class AnnotationReader {
     }
   }
 
+  /**
+   * A class of the file used as a type: the SDK takes a NamedFields subclass (`class Out(NamedFields): text: str`)
+   * as named fields, one per annotation of the class's own body in order (`tp.__annotations__`), each normalised
+   * like any other type.
+   */
+  private namedFieldsClass(cls: ClassDecl, node: SyntaxNode, scope: Scope): NormType {
+    if (!this.derivesFromNamedFields(cls, new Set())) {
+      this.fail(node, `Unsupported type: ${this.source(node, scope)}, a class of this file that does not derive from NamedFields (${SUPPORTED})`);
+    }
+    if (this.reading.has(cls)) this.fail(node, `class ${cls.name} contains itself through its fields; the SDK cannot build such a type`);
+    this.reading.add(cls);
+    try {
+      return { kind: "named", fields: [...this.classAnnotations(cls)].map(([name, type]) => [name, this.data(type, cls.bodyScope)] as const) };
+    } finally {
+      this.reading.delete(cls);
+    }
+  }
+
+  private derivesFromNamedFields(cls: ClassDecl, seen: Set<ClassDecl>): boolean {
+    if (seen.has(cls)) return false;
+    seen.add(cls);
+    return cls.bases.some((base) => {
+      const resolved = this.names.resolve(base, cls.outerScope);
+      if (resolved.kind === "external") return canonicalId(resolved.qualified) === "dt.NamedFields";
+      return resolved.kind === "class" && this.derivesFromNamedFields(resolved.cls, seen);
+    });
+  }
+
+  /**
+   * `cls.__annotations__`: the `name: T` statements of the class body, first position and last type per name. One
+   * under an `if`, `for`, `try` or `with` would exist only if that branch runs, which the reader cannot know.
+   */
+  private classAnnotations(cls: ClassDecl): Map<string, SyntaxNode> {
+    const annotations = new Map<string, SyntaxNode>();
+    const body = cls.node.getChild("Body");
+    for (const statement of body ? childrenOf(body) : []) {
+      const annotated = annotationOf(statement);
+      if (annotated) annotations.set(cls.file.source(annotated.name), annotated.type);
+      else if (!["FunctionDefinition", "ClassDefinition", "DecoratedStatement"].includes(statement.name)) {
+        statement.cursor().iterate((n) => {
+          if (n.name === "FunctionDefinition" || n.name === "ClassDefinition" || n.name === "LambdaExpression") return false;
+          if (n.name === "AssignStatement" && annotationOf(n.node)) {
+            this.fail(n.node, `class ${cls.name} declares a field inside \`${firstLine(cls.file.source(statement))}\`, so it exists only if that branch runs; declare NamedFields fields directly in the class body`);
+          }
+          return undefined;
+        });
+      }
+    }
+    return annotations;
+  }
+
   /** `_is_jsonable`: JSON leaf types, or list/tuple/dict generics whose arguments are all jsonable. */
   private jsonable(node: SyntaxNode, scope: Scope, depth = 0): boolean {
     const head = this.head(node, scope);
@@ -214,7 +270,7 @@ export class AnnotationReader {
       case "undefined":
         return this.fail(node, `name '${resolved.name}' is not defined or imported before it is used; import it (e.g. from clarifai.runners.utils.data_types import ${resolved.name})`);
       case "class":
-        return { kind: "name", id: `class ${resolved.cls.name}`, node };
+        return { kind: "class", cls: resolved.cls, node };
       default:
         return { kind: "name", id: this.source(node, scope), node };
     }
@@ -257,4 +313,12 @@ export class AnnotationReader {
   private source(node: SyntaxNode, scope: Scope): string {
     return scope.file.source(node);
   }
+}
+
+/** `name: T` (with or without a value): its name and type nodes. Other targets (`self.x: T`) are not annotations. */
+function annotationOf(statement: SyntaxNode): { name: SyntaxNode; type: SyntaxNode } | undefined {
+  if (statement.name !== "AssignStatement") return undefined;
+  const [target, typeDef] = childrenOf(statement);
+  const type = typeDef?.name === "TypeDef" ? childrenOf(typeDef).find((c) => c.name !== ":") : undefined;
+  return target?.name === "VariableName" && type ? { name: target, type } : undefined;
 }

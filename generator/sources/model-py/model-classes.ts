@@ -8,7 +8,7 @@ import type { MethodSignature } from "clarifai-typed";
 import { buildMethodSignature } from "./method-signature.js";
 import type { ClassDecl, ClassMember } from "./python-scope.js";
 import type { NameResolver } from "./resolve-names.js";
-import { childrenOf, type SourceFile, type SyntaxNode } from "./syntax-tree.js";
+import { childrenOf, firstLine, type SourceFile, type SyntaxNode } from "./syntax-tree.js";
 
 const LEGACY_METHODS = ["predict", "generate", "stream", "PostModelOutputs"];
 
@@ -175,9 +175,4 @@ export class ModelClasses {
       return resolved.kind === "class" ? [resolved.cls] : [];
     });
   }
-}
-
-function firstLine(text: string): string {
-  const line = text.split("\n")[0] ?? "";
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }

@@ -137,3 +137,9 @@ export function commaSeparated(nodes: readonly SyntaxNode[]): SyntaxNode[][] {
   }
   return items.filter((item) => item.length > 0);
 }
+
+/** The first line of a statement's source, shortened, for naming it in a message. */
+export function firstLine(text: string): string {
+  const line = text.split("\n")[0] ?? "";
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
