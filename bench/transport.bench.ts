@@ -14,7 +14,7 @@
  * created, which inflates per-call costs.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { appendFileSync, existsSync } from "node:fs";
@@ -237,7 +237,7 @@ ${ROUNDS} rounds after warm-up, each on a fresh pair of connections and timed ru
 ${UNARY_CALLS} sequential unary calls or one ${STREAM_ITEMS}-message stream); ratio = median of the per-round ratios
 (interquartile range in brackets); a full GC precedes every sample. Baseline = raw @grpc/grpc-js on
 the same server with pre-encoded request bytes and undecoded responses. Load average when the run ended:
-${loadavg().map((x) => x.toFixed(2)).join(", ")} (2 CPUs shared with other work: higher load, wider spread).
+${loadavg().map((x) => x.toFixed(2)).join(", ")} (${cpus().length} CPUs; a load near or above that widens the spread).
 
 | measure | runtime | raw grpc-js | ratio | target |
 | --- | --- | --- | --- | --- |
