@@ -8,11 +8,10 @@ import { asBuffer } from "./as-buffer.js";
 import { wire, type Init, type MessageCoder, type MultiOutputResponse, type PostModelOutputsRequest } from "../wire/index.js";
 
 /**
- * A model-call RPC. Clients send what they build (`Init`) and receive decoded messages; a server (the test server)
- * is the other way round, which `ServedModelMethod` types.
+ * A model-call RPC as a client sees it: it sends what it builds (`Init`) and receives decoded messages. The test
+ * server uses the same definitions the other way round (decoded requests in, built answers out).
  */
 export type ModelMethod = MethodDefinition<Init.PostModelOutputsRequest, MultiOutputResponse>;
-export type ServedModelMethod = MethodDefinition<PostModelOutputsRequest, Init.MultiOutputResponse>;
 
 function modelMethod(name: string, requestStream: boolean, responseStream: boolean): ModelMethod {
   const request: MessageCoder<Init.PostModelOutputsRequest, PostModelOutputsRequest> = wire.PostModelOutputsRequest;
