@@ -62,8 +62,6 @@ describe("annotations accepted (spec §1.3)", () => {
     },
     { given: "dt.NamedFields(a=int)", want: { required: true, name: "x", type: "NAMED_FIELDS", type_args: [{ name: "a", type: "INT" }] } },
     { given: "{'a': int, 'b': Image}", want: { required: true, name: "x", type: "NAMED_FIELDS", type_args: [{ name: "a", type: "INT" }, { name: "b", type: "IMAGE" }] } },
-    { given: '"List[str]"', want: { required: true, name: "x", type: "LIST", type_args: [{ name: "x_item", type: "STR" }] } },
-    { given: "'Image'", want: scalar("IMAGE") },
     { given: "Iterator[str]", want: { required: true, name: "x", type: "STR", iterator: true } },
     { given: "Iterable[Image]", want: { required: true, name: "x", type: "IMAGE", iterator: true } },
     { given: "Generator[int, None, None]", want: { required: true, name: "x", type: "INT", iterator: true } },
@@ -106,7 +104,9 @@ describe("annotations rejected (spec §1.3 'Rejected'), each with where and what
     { given: "None", want: /None is not a supported type/ },
     { given: "Sequence[str]", want: /name 'Sequence' is not defined or imported/ },
     { given: "set", want: /Unsupported type: set/ },
-    { given: "'List[str'", want: /is not a type expression/ },
+    { given: "'List[str'", want: /the annotation 'List\[str' is a string, which the SDK does not evaluate/ },
+    { given: '"List[str]"', want: /the annotation "List\[str\]" is a string, which the SDK does not evaluate .* "Unsupported type: List\[str\]"; write the type itself, e.g. List\[str\]/ },
+    { given: "List['Image']", want: /the annotation 'Image' is a string/ },
     { given: "{1: int}", want: /a dict annotation must map string field names to types/ },
     { given: "NamedFields(int)", want: /NamedFields takes keyword arguments only/ },
   ];
@@ -153,8 +153,8 @@ describe("NamedFields subclasses as types (the SDK reads the class's own __annot
       want: named([{ name: "a", type: "STR" }, { name: "b", type: "IMAGE" }]),
     },
     {
-      name: "nested classes, in lists too, and string annotations",
-      prelude: "class Inner(NamedFields):\n    c: Concept\nclass Out(NamedFields):\n    inner: 'Inner'\n    items: List[Inner]\n",
+      name: "nested classes, in lists too",
+      prelude: "class Inner(NamedFields):\n    c: Concept\nclass Out(NamedFields):\n    inner: Inner\n    items: List[Inner]\n",
       want: named([
         { name: "inner", type: "NAMED_FIELDS", type_args: [{ name: "c", type: "CONCEPT" }] },
         { name: "items", type: "LIST", type_args: [{ name: "items_item", type: "NAMED_FIELDS", type_args: [{ name: "c", type: "CONCEPT" }] }] },
@@ -168,7 +168,8 @@ describe("NamedFields subclasses as types (the SDK reads the class's own __annot
   const refused: { name: string; prelude: string; want: RegExp }[] = [
     { name: "a class that is no NamedFields", prelude: "class Out:\n    a: int\n", want: /Unsupported type: Out, a class of this file that does not derive from NamedFields/ },
     { name: "a field under an if", prelude: "class Out(NamedFields):\n    if True:\n        a: int\n", want: /class Out declares a field inside `if True:`/ },
-    { name: "a class containing itself", prelude: "class Out(NamedFields):\n    inner: 'Out'\n", want: /class Out contains itself through its fields/ },
+    { name: "a class containing itself", prelude: "class Out(NamedFields):\n    inner: List[Out]\n", want: /class Out contains itself through its fields/ },
+    { name: "a string field annotation (__annotations__ holds the string)", prelude: "class Out(NamedFields):\n    a: 'int'\n", want: /the annotation 'int' is a string/ },
     { name: "an unsupported field type", prelude: "class Out(NamedFields):\n    a: set\n", want: /Unsupported type: set/ },
   ];
   for (const { name, prelude, want } of refused) {
@@ -176,4 +177,22 @@ describe("NamedFields subclasses as types (the SDK reads the class's own __annot
       assert.throws(() => inputOf("Out", prelude), (error: unknown) => error instanceof ModelPyError && want.test(error.message));
     });
   }
+});
+
+describe("from __future__ import annotations (PEP 563)", () => {
+  it("is refused at the first annotation of a model method: every annotation is a string the SDK does not evaluate", () => {
+    const source = `from __future__ import annotations\n${oneMethod("x: List[str]")}`;
+    assert.throws(
+      () => readModelPy(source, "model.py"),
+      (error: unknown) =>
+        error instanceof ModelPyError &&
+        error.parameter === "x" &&
+        /`from __future__ import annotations` \(line 1\) turns every annotation into a string, .*"Unsupported type: List\[str\]"; remove that import/.test(error.message),
+    );
+  });
+
+  it("does not matter to methods the file inherits from the SDK (an MCP model)", () => {
+    const source = "from __future__ import annotations\nfrom clarifai.runners.models.mcp_class import MCPModelClass\nclass M(MCPModelClass):\n    def tools(self) -> list:\n        return []\n";
+    assert.deepEqual(readModelPy(source, "model.py").map((s) => s.name), ["mcp_transport"]);
+  });
 });

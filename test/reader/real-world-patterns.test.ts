@@ -77,9 +77,8 @@ class M(VisualDetectorClass):
       want: ["f(x) UNARY_UNARY"],
     },
     {
-      name: "from __future__ import annotations and typing.X written in full",
-      source: `from __future__ import annotations
-import typing
+      name: "typing.X written in full",
+      source: `import typing
 class M(ModelClass):
     @ModelClass.method
     def f(self, x: typing.List[str], y: typing.Dict[str, int] = None) -> typing.Iterator[str]: ...

@@ -3,7 +3,6 @@
  * `_normalize_data_type` of clarifai/runners/utils/method_signatures.py rule by rule, in the same order,
  * and rejecting what it rejects with a message that says what to write instead.
  */
-import { parser } from "@lezer/python";
 import type { DataTypeName } from "clarifai-typed";
 import { decodeStringToken } from "./python-literals.js";
 import type { ClassDecl, Scope } from "./python-scope.js";
@@ -234,7 +233,7 @@ export class AnnotationReader {
   private head(node: SyntaxNode, scope: Scope): Head {
     switch (node.name) {
       case "String":
-        return this.head(this.forwardReference(node, scope), scope);
+        return this.fail(node, stringAnnotationMessage(this.source(node, scope)));
       case "None":
         return { kind: "name", id: "None", node };
       case "ParenthesizedExpression": {
@@ -276,35 +275,6 @@ export class AnnotationReader {
     }
   }
 
-  /** A string annotation (`"List[str]"`) parsed in place, so positions and name lookups stay true. */
-  private forwardReference(node: SyntaxNode, scope: Scope): SyntaxNode {
-    const token = this.source(node, scope);
-    const prefix = /^[rRuU]?/.exec(token)?.[0] ?? "";
-    const quote = token.startsWith('"""', prefix.length) || token.startsWith("'''", prefix.length) ? 3 : 1;
-    const innerFrom = node.from + prefix.length + quote;
-    const inner = token.slice(prefix.length + quote, token.length - quote);
-    let decoded: string | undefined;
-    try {
-      decoded = decodeStringToken(token).text;
-    } catch {
-      decoded = undefined;
-    }
-    if (decoded !== inner || /^[bBfF]/.test(token)) {
-      this.fail(node, "a string annotation must be a plain string holding a type, e.g. \"List[str]\"");
-    }
-    const padded = `(${" ".repeat(innerFrom - 1)}${inner})`;
-    const tree = parser.parse(padded).topNode;
-    const statement = tree.firstChild;
-    const expression = statement?.firstChild;
-    let broken = expression?.name !== "ParenthesizedExpression" || statement?.nextSibling !== null;
-    tree.cursor().iterate((n) => {
-      if (n.type.isError) broken = true;
-    });
-    const inside = expression ? childrenOf(expression).filter((c) => c.name !== "(" && c.name !== ")") : [];
-    if (broken || inside.length !== 1) this.fail(node, `the string annotation ${token} is not a type expression`);
-    return inside[0] as SyntaxNode;
-  }
-
   private single(item: readonly SyntaxNode[], at: SyntaxNode): SyntaxNode {
     if (item.length !== 1) this.fail(item[0] ?? at, "expected a single type here");
     return item[0] as SyntaxNode;
@@ -321,4 +291,18 @@ function annotationOf(statement: SyntaxNode): { name: SyntaxNode; type: SyntaxNo
   const [target, typeDef] = childrenOf(statement);
   const type = typeDef?.name === "TypeDef" ? childrenOf(typeDef).find((c) => c.name !== ":") : undefined;
   return target?.name === "VariableName" && type ? { name: target, type } : undefined;
+}
+
+/**
+ * The SDK reads annotations as they are, without evaluating strings (`inspect.signature(func)`, `tp.__annotations__`),
+ * so a string annotation fails there with "Unsupported type: <the string>".
+ */
+function stringAnnotationMessage(token: string): string {
+  let text = token;
+  try {
+    text = decodeStringToken(token).text;
+  } catch {
+    // Not a plain string literal (e.g. an f-string): name it as written.
+  }
+  return `the annotation ${token} is a string, which the SDK does not evaluate (it reads annotations as written), so it fails with "Unsupported type: ${text}"; write the type itself, e.g. ${text}`;
 }

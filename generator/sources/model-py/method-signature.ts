@@ -11,7 +11,7 @@ import type { Scope } from "./python-scope.js";
 import { defaultString, pyStr, shortestFloat32, type PyValue } from "./python-values.js";
 import { pythonFloat } from "./python-literals.js";
 import type { NameResolver } from "./resolve-names.js";
-import { childrenOf, type SyntaxNode } from "./syntax-tree.js";
+import { childrenOf, type SourceFile, type SyntaxNode } from "./syntax-tree.js";
 
 interface PythonParameter {
   readonly name: string;
@@ -36,6 +36,16 @@ export function buildMethodSignature(def: SyntaxNode, scope: Scope, names: NameR
     typeOf(def.getChild("TypeDef")) ??
     failAt()(nameNode ?? def, "Function must have a return annotation: add one after the parameters, e.g. `-> str` (or `-> Iterator[str]` to stream)");
 
+  const postponed = futureAnnotationsImport(file);
+  /** Under `from __future__ import annotations` every annotation is a string, which the SDK does not evaluate. */
+  const checkEvaluated = (annotation: SyntaxNode, fail: (node: SyntaxNode, message: string) => never): void => {
+    if (!postponed) return;
+    fail(
+      annotation,
+      `\`${file.source(postponed)}\` (line ${file.position(postponed.from).line}) turns every annotation into a string, which the SDK does not evaluate (it reads annotations as written), so it fails with "Unsupported type: ${file.source(annotation)}"; remove that import`,
+    );
+  };
+
   const inputs: ModelTypeField[] = [];
   const streamingInputs: string[] = [];
   for (const parameter of parameters) {
@@ -46,12 +56,14 @@ export function buildMethodSignature(def: SyntaxNode, scope: Scope, names: NameR
     const annotation =
       parameter.annotation ??
       fail(parameter.node, `Unsupported type: <class 'inspect._empty'>: parameter '${parameter.name}' has no type annotation; annotate it, e.g. \`${parameter.name}: str\`${receiver || parameter !== parameters[0] ? "" : " (the SDK drops a first parameter only when it is named self or cls)"}`);
+    checkEvaluated(annotation, fail);
     const { type, iterator } = new AnnotationReader(names, fail).read(annotation, scope);
     if (iterator) streamingInputs.push(parameter.name);
     const defaultSpec = parameter.default ? new DefaultReader(names, fail).read(parameter.default, scope) : undefined;
     inputs.push(inputField(parameter.name, type, iterator, defaultSpec, fail));
   }
 
+  checkEvaluated(returnAnnotation, failAt());
   const output = new AnnotationReader(names, failAt()).read(returnAnnotation, scope);
   const methodType = methodTypeOf(streamingInputs, output.iterator, (message) => failAt()(nameNode ?? def, message));
   const description = cleandoc(docstringOf(def, file));
@@ -236,4 +248,11 @@ function truthy(value: PyValue): boolean {
     case "object":
       return true;
   }
+}
+
+/** The module's `from __future__ import annotations` statement (PEP 563), if any. */
+function futureAnnotationsImport(file: SourceFile): SyntaxNode | undefined {
+  return childrenOf(file.root).find(
+    (statement) => statement.name === "ImportStatement" && /^from\s+__future__\s+import\b[^#]*\bannotations\b/.test(file.source(statement)),
+  );
 }
