@@ -4,7 +4,7 @@
  * call and one decode. Written as one object rather than nested async generators, each of which would add a
  * promise and several microtask hops per item.
  */
-import { NOTHING_BUFFERED } from "../transport/async-queue.js";
+import type { ItemHandler } from "../transport/async-queue.js";
 import { withRetries, type RetryContext } from "./retry.js";
 
 export interface StreamPlan<Raw, Out> {
@@ -26,9 +26,9 @@ export interface PreparedStream<Raw> {
   retry: RetryContext;
 }
 
-/** The messages of one attempt; `takeBuffered` (an AsyncQueue's) hands over a message already received. */
+/** The messages of one attempt (an AsyncQueue): `nextWith` turns the next one into a result with one promise. */
 export interface CallSource<Raw> extends AsyncIterator<Raw> {
-  takeBuffered?(): Raw | typeof NOTHING_BUFFERED;
+  nextWith<U>(handler: ItemHandler<Raw, U>): Promise<U>;
 }
 
 const DONE: IteratorReturnResult<void> = { done: true, value: undefined };
@@ -50,39 +50,35 @@ export class CallStream<Raw, Out> implements AsyncIterableIterator<Out, void, un
 
   /**
    * `next()` of a running call with nothing else in flight (every item after the first, for a `for await`): the
-   * decoding is chained straight onto the source's promise, or done at once for a message already received, so
-   * that an item costs one or two promises rather than the four of `#serialized(#step)`.
+   * message is decoded as the source delivers it, so that an item costs the one promise the caller awaits rather
+   * than the four of `#serialized(#step)`.
    */
   #pull(source: CallSource<Raw>): Promise<IteratorResult<Out, void>> {
-    const buffered = source.takeBuffered?.() ?? NOTHING_BUFFERED;
-    let result: Promise<IteratorResult<Out, void>>;
-    if (buffered !== NOTHING_BUFFERED) {
-      try {
-        return Promise.resolve({ done: false, value: this.plan.decode(buffered) });
-      } catch (error) {
-        result = this.#failWith(error);
-      }
-    } else {
-      this.#busy++;
-      result = source.next().then(
-        (message) => {
-          this.#busy--;
-          if (message.done) return this.#finish().then(() => DONE);
-          try {
-            return { done: false, value: this.plan.decode(message.value) };
-          } catch (error) {
-            return this.#failWith(error);
-          }
-        },
-        (error: unknown) => {
-          this.#busy--;
-          return this.#failWith(error);
-        },
-      );
-    }
+    this.#busy++;
+    const result = source.nextWith(this.#pulled);
     this.#tail = result;
     return result;
   }
+
+  /** What a pulled message, the end or a failure of the call becomes (one object for the stream's life). */
+  readonly #pulled: ItemHandler<Raw, IteratorResult<Out, void>> = {
+    item: (message) => {
+      this.#busy--;
+      try {
+        return { done: false, value: this.plan.decode(message) };
+      } catch (error) {
+        return this.#failWith(error);
+      }
+    },
+    ended: () => {
+      this.#busy--;
+      return this.#finish().then(() => DONE);
+    },
+    failed: (error) => {
+      this.#busy--;
+      return this.#failWith(error);
+    },
+  };
 
   /** Ends the stream with `error`, as the consumer sees it. */
   async #failWith(error: unknown): Promise<never> {

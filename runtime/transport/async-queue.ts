@@ -11,11 +11,31 @@ export interface FlowControl {
   cancel?(): void;
 }
 
-export const NOTHING_BUFFERED: unique symbol = Symbol("nothing buffered");
+const NOTHING_BUFFERED: unique symbol = Symbol("nothing buffered");
+
+/** What the next item, the end or the failure of a queue becomes for its consumer (results may be promises). */
+export interface ItemHandler<T, U> {
+  item(value: T): U | PromiseLike<U>;
+  ended(): U | PromiseLike<U>;
+  failed(error: unknown): U | PromiseLike<U>;
+}
+
+/** The handler of `next()`: the iterator protocol. */
+const AS_ITERATOR_RESULT: ItemHandler<unknown, IteratorResult<unknown>> = {
+  item: (value) => ({ value, done: false }),
+  ended: () => ({ value: undefined, done: true }),
+  failed: (error) => Promise.reject(error),
+};
+
+/** The consumer waiting for the next item, the end or the failure. */
+interface Waiter<T> {
+  resolve(result: unknown): void;
+  handler: ItemHandler<T, unknown>;
+}
 
 export class AsyncQueue<T> implements AsyncIterableIterator<T, void, undefined> {
   private readonly items: T[] = [];
-  private waiting: { resolve: (r: IteratorResult<T>) => void; reject: (e: unknown) => void } | undefined;
+  private waiting: Waiter<T> | undefined;
   private settled: { done: true } | { error: unknown } | undefined;
   private paused = false;
 
@@ -26,10 +46,10 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T, void, undefined> 
 
   push(item: T): void {
     if (this.settled) return;
-    if (this.waiting) {
-      const { resolve } = this.waiting;
+    const waiting = this.waiting;
+    if (waiting) {
       this.waiting = undefined;
-      resolve({ value: item, done: false });
+      waiting.resolve(waiting.handler.item(item));
       return;
     }
     this.items.push(item);
@@ -50,23 +70,24 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T, void, undefined> 
   }
 
   next(): Promise<IteratorResult<T>> {
-    const item = this.takeBuffered();
-    if (item !== NOTHING_BUFFERED) return Promise.resolve({ value: item, done: false });
-    if (this.settled) {
-      return "error" in this.settled
-        ? Promise.reject(this.settled.error)
-        : Promise.resolve({ value: undefined, done: true });
-    }
-    return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
-    });
+    return this.nextWith(AS_ITERATOR_RESULT as ItemHandler<T, IteratorResult<T>>);
   }
 
   /**
-   * The next buffered item, taken synchronously, or NOTHING_BUFFERED. Lets a consumer that is itself an async
-   * iterator answer its own `next()` with one promise instead of chaining on this queue's.
+   * What the next item, the end or the failure becomes through `handler`, as one promise. Lets a consumer that is
+   * itself an async iterator answer its own `next()` with this promise instead of chaining a second one on the
+   * queue's; `handler` is one object for the whole stream, so an item costs no new functions.
    */
-  takeBuffered(): T | typeof NOTHING_BUFFERED {
+  nextWith<U>(handler: ItemHandler<T, U>): Promise<U> {
+    const buffered = this.takeBuffered();
+    if (buffered !== NOTHING_BUFFERED) return Promise.resolve(handler.item(buffered));
+    if (this.settled) return Promise.resolve("error" in this.settled ? handler.failed(this.settled.error) : handler.ended());
+    return new Promise<U>((resolve) => {
+      this.waiting = { resolve: resolve as (result: unknown) => void, handler };
+    });
+  }
+
+  private takeBuffered(): T | typeof NOTHING_BUFFERED {
     if (this.items.length === 0) return NOTHING_BUFFERED;
     const item = this.items.shift() as T;
     if (this.paused && this.items.length < this.highWaterMark / 2) {
@@ -92,10 +113,9 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T, void, undefined> 
   private settle(outcome: { done: true } | { error: unknown }): void {
     if (this.settled) return;
     this.settled = outcome;
-    if (!this.waiting) return;
-    const { resolve, reject } = this.waiting;
+    const waiting = this.waiting;
+    if (!waiting) return;
     this.waiting = undefined;
-    if ("error" in outcome) reject(outcome.error);
-    else resolve({ value: undefined, done: true });
+    waiting.resolve("error" in outcome ? waiting.handler.failed(outcome.error) : waiting.handler.ended());
   }
 }
