@@ -15,8 +15,6 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { cpus, loadavg } from "node:os";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { appendFileSync, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Client, credentials, Metadata } from "@grpc/grpc-js";
@@ -174,14 +172,9 @@ async function pair(into: Paired, runtime: () => Promise<unknown>, raw: () => Pr
   into.raw.push((b1 + b2) / 2);
 }
 
-/**
- * A full GC before every sample, so that no sample pays for garbage the one before it left (in ABBA order the first
- * runtime sample of each phase would otherwise collect the previous phase's garbage).
- */
-const collectGarbage = exposeGc();
-
+// No forced GC between samples: tried, a full gc() before every sample halved both variants' speed (each sample
+// started with a cold VM) and hit the allocating runtime hardest, so it measured the GC, not the calls.
 async function time(run: () => Promise<unknown>): Promise<number> {
-  collectGarbage();
   const start = performance.now();
   await run();
   return performance.now() - start;
@@ -235,7 +228,7 @@ async function main() {
 
 ${ROUNDS} rounds after warm-up, each on a fresh pair of connections and timed runtime, raw, raw, runtime (a sample =
 ${UNARY_CALLS} sequential unary calls or one ${STREAM_ITEMS}-message stream); ratio = median of the per-round ratios
-(interquartile range in brackets); a full GC precedes every sample. Baseline = raw @grpc/grpc-js on
+(interquartile range in brackets). Baseline = raw @grpc/grpc-js on
 the same server with pre-encoded request bytes and undecoded responses. Load average when the run ended:
 ${loadavg().map((x) => x.toFixed(2)).join(", ")} (${cpus().length} CPUs; a load near or above that widens the spread).
 
@@ -255,10 +248,4 @@ if (process.argv.includes("--serve")) {
   process.stdin.on("end", () => void server.close());
 } else {
   await main();
-}
-
-/** `gc()` without --expose-gc on the command line (the issue's command runs the bench without it). */
-function exposeGc(): () => void {
-  setFlagsFromString("--expose-gc");
-  return runInNewContext("gc") as () => void;
 }
