@@ -196,3 +196,23 @@ describe("from __future__ import annotations (PEP 563)", () => {
     assert.deepEqual(readModelPy(source, "model.py").map((s) => s.name), ["mcp_transport"]);
   });
 });
+
+describe("imports the current SDK lacks", () => {
+  const withImport = (imports: string) =>
+    `${imports}\nfrom typing import Iterator\nfrom clarifai.runners.models.model_class import ModelClass\nclass M(ModelClass):\n    def helper(self):\n        return Stream\n    @ModelClass.method\n    def f(self, x: str) -> Iterator[str]:\n        yield x\n`;
+
+  it("a top-level `from …data_types import Stream` is refused at the import, even if no model method uses it", () => {
+    for (const imports of ["from clarifai.runners.utils.data_types import Image, Stream", "from clarifai.runners.utils.data_types import (Image,\n    Stream as S)"]) {
+      assert.throws(
+        () => readModelPy(withImport(imports), "model.py"),
+        (error: unknown) => error instanceof ModelPyError && error.line === imports.split("\n").length && /has no Stream .* cannot import this file/.test(error.message),
+      );
+    }
+  });
+
+  it("one that may not run (under try, or reached through a module alias) is not", () => {
+    for (const imports of ["try:\n    from clarifai.runners.utils.data_types import Stream\nexcept ImportError:\n    Stream = None", "import clarifai.runners.utils.data_types as dt"]) {
+      assert.deepEqual(readModelPy(withImport(imports), "model.py").map((s) => s.name), ["f"]);
+    }
+  });
+});

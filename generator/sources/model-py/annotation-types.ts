@@ -19,6 +19,10 @@ export type NormType =
 export type Fail = (node: SyntaxNode, message: string) => never;
 
 const DATA_TYPE_MODULE = /^clarifai\.runners\.utils\.data_types(?:\.data_types)?\.(\w+)$/;
+
+/** Why a file using `data_types.Stream` cannot be read (the name is gone from the SDK). */
+export const NO_STREAM =
+  "clarifai.runners.utils.data_types has no Stream (a name from early SDK versions), so the current SDK cannot import this file; to stream, annotate Iterator[T] (from typing import Iterator), e.g. -> Iterator[str]";
 const TYPING_MODULE = /^(?:typing|typing_extensions|collections\.abc)\.(\w+)$/;
 
 /** Canonical ids of the names that matter; anything else is unsupported. */
@@ -114,9 +118,7 @@ export class AnnotationReader {
     if (ITERATORS.has(id)) this.fail(node, `${text}: iterators are only allowed at the top level of a parameter or return annotation (Iterator[T]), not inside another type`);
     if (ASYNC_ITERATORS.has(id)) this.fail(node, `${text}: async iterators are not supported; declare a regular method returning Iterator[T]`);
     if (id === "Optional" || id === "Union") this.fail(node, `${text}: Optional and Union are not supported; for an optional parameter write \`name: T = None\``);
-    if (id === "dt.Stream") {
-      this.fail(node, "clarifai.runners.utils.data_types has no Stream (a name from early SDK versions), so the current SDK cannot import this file; to stream, annotate Iterator[T] (from typing import Iterator), e.g. -> Iterator[str]");
-    }
+    if (id === "dt.Stream") this.fail(node, NO_STREAM);
     if (id === "Any") this.fail(node, `Any is not supported: the SDK needs a concrete type (${SUPPORTED})`);
     if (id === "None" || id === "NoneType") this.fail(node, "None is not a supported type: a method must return a value (e.g. -> str), and parameters need a concrete type");
     return this.fail(node, `Unsupported type: ${text} (${SUPPORTED})`);

@@ -3,6 +3,7 @@
  * compute for it, without Python and without executing anything.
  */
 import type { MethodSignature } from "clarifai-typed";
+import { checkMissingSdkImports } from "./missing-imports.js";
 import { ModelClasses } from "./model-classes.js";
 import { readModuleScope, type ClassDecl } from "./python-scope.js";
 import { NameResolver } from "./resolve-names.js";
@@ -47,6 +48,7 @@ export function readModelPy(text: string, fileName: string, options: ReadModelPy
   // CPython reads source with universal newlines.
   const file = new SourceFile(fileName, text.replace(/\r\n?/g, "\n"));
   file.assertNoSyntaxError();
+  checkMissingSdkImports(file);
   const { classes } = readModuleScope(file);
   const models = new ModelClasses(names, sdk.root);
   models.compileAll(file, classes);
