@@ -210,6 +210,15 @@ describe("imports the current SDK lacks", () => {
     }
   });
 
+  it("the @methods.predict decorators of pre-release SDKs: `methods` is gone from model_class", () => {
+    const source = "from clarifai.runners.models.model_class import ModelClass, methods\nclass M(ModelClass):\n    @methods.predict\n    def predict(self, x: str) -> str: ...\n";
+    assert.throws(
+      () => readModelPy(source, "model.py"),
+      (error: unknown) =>
+        error instanceof ModelPyError && error.line === 1 && /model_class has no `methods` .* decorate model methods with @ModelClass.method/.test(error.message),
+    );
+  });
+
   it("one that may not run (under try, or reached through a module alias) is not", () => {
     for (const imports of ["try:\n    from clarifai.runners.utils.data_types import Stream\nexcept ImportError:\n    Stream = None", "import clarifai.runners.utils.data_types as dt"]) {
       assert.deepEqual(readModelPy(withImport(imports), "model.py").map((s) => s.name), ["f"]);

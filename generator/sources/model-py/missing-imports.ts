@@ -1,12 +1,23 @@
 /**
- * Imports that fail when the SDK imports the file: `from clarifai.runners.utils.data_types import Stream` raises
- * ImportError at once, whether or not a model method uses the name. Only statements that surely run are checked:
- * those at the top level of the module (an import under `try:` may be caught, one under `if` may not run).
+ * Imports that fail when the SDK imports the file: names that early SDK versions had and the current one lacks
+ * (`from clarifai.runners.utils.data_types import Stream`, `from clarifai.runners.models.model_class import
+ * methods`) raise ImportError at once, whether or not a model method uses them. Only statements that surely run are
+ * checked: those at the top level of the module (an import under `try:` may be caught, one under `if` may not run).
  */
 import { NO_STREAM } from "./annotation-types.js";
 import { childrenOf, commaSeparated, type SourceFile } from "./syntax-tree.js";
 
-const DATA_TYPES_MODULE = /^clarifai\.runners\.utils\.data_types(?:\.data_types)?$/;
+/** Module (as written after `from`) → the names it no longer has → why the file cannot be read. */
+const GONE: readonly { module: RegExp; names: Readonly<Record<string, string>> }[] = [
+  { module: /^clarifai\.runners\.utils\.data_types(?:\.data_types)?$/, names: { Stream: NO_STREAM } },
+  {
+    module: /^clarifai\.runners\.models\.model_class$/,
+    names: {
+      methods:
+        "clarifai.runners.models.model_class has no `methods` (the @methods.predict decorators of pre-release SDK versions), so the current SDK cannot import this file; decorate model methods with @ModelClass.method and annotate them, e.g. def predict(self, prompt: str) -> str",
+    },
+  },
+];
 
 export function checkMissingSdkImports(file: SourceFile): void {
   for (const statement of childrenOf(file.root)) {
@@ -15,10 +26,12 @@ export function checkMissingSdkImports(file: SourceFile): void {
     const importIndex = tokens.findIndex((t) => t.name === "import");
     if (tokens[0]?.name !== "from" || importIndex < 0) continue;
     const module = tokens.slice(1, importIndex).map((t) => file.source(t)).join("");
-    if (!DATA_TYPES_MODULE.test(module)) continue;
+    const gone = GONE.find((entry) => entry.module.test(module))?.names;
+    if (!gone) continue;
     for (const group of commaSeparated(tokens.slice(importIndex + 1))) {
       const imported = group.find((t) => t.name === "VariableName");
-      if (imported && file.source(imported) === "Stream") throw file.error(imported, NO_STREAM);
+      const why = imported ? gone[file.source(imported)] : undefined;
+      if (imported && why && Object.hasOwn(gone, file.source(imported))) throw file.error(imported, why);
     }
   }
 }
