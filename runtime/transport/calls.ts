@@ -6,6 +6,7 @@
 import type { Client, ClientReadableStream, Metadata, MethodDefinition, CallOptions as GrpcCallOptions } from "@grpc/grpc-js";
 import { fromGrpcError, isServiceError, cancelledByCaller } from "./grpc-error.js";
 import { AsyncQueue } from "./async-queue.js";
+import type { ClarifaiError } from "../errors.js";
 
 export interface CallSettings {
   metadata: Metadata;
@@ -23,7 +24,8 @@ export function unaryCall<Req, Res>(
   settings: CallSettings,
 ): Promise<Res> {
   return new Promise<Res>((resolve, reject) => {
-    if (settings.signal?.aborted) return reject(cancelledByCaller(errorContext(definition, settings), settings.signal.reason));
+    const aborted = abortedBeforeStart(definition, settings);
+    if (aborted) return reject(aborted);
     const call = client.makeUnaryRequest(
       definition.path,
       definition.requestSerialize,
@@ -47,7 +49,8 @@ export function serverStreamCall<Req, Res>(
   request: Req,
   settings: CallSettings,
 ): AsyncQueue<Res> {
-  if (settings.signal?.aborted) throw cancelledByCaller(errorContext(definition, settings), settings.signal.reason);
+  const aborted = abortedBeforeStart(definition, settings);
+  if (aborted) throw aborted;
   const call = client.makeServerStreamRequest(
     definition.path,
     definition.requestSerialize,
@@ -71,7 +74,8 @@ export function bidiCall<Req, Res>(
   requests: AsyncIterable<Req>,
   settings: CallSettings,
 ): AsyncQueue<Res> {
-  if (settings.signal?.aborted) throw cancelledByCaller(errorContext(definition, settings), settings.signal.reason);
+  const aborted = abortedBeforeStart(definition, settings);
+  if (aborted) throw aborted;
   const call = client.makeBidiStreamRequest(
     definition.path,
     definition.requestSerialize,
@@ -127,6 +131,12 @@ type ErrorContext = { rpc: string; method?: string };
 
 function errorContext(definition: { path: string }, settings: CallSettings): ErrorContext {
   return { rpc: definition.path.slice(definition.path.lastIndexOf("/") + 1), method: settings.method };
+}
+
+/** The error for a call whose signal was aborted before it started, if it was. */
+function abortedBeforeStart(definition: { path: string }, settings: CallSettings): ClarifaiError | undefined {
+  const { signal } = settings;
+  return signal?.aborted ? cancelledByCaller(errorContext(definition, settings), signal.reason) : undefined;
 }
 
 /** Worked out only when a call fails: most calls never need it. */
