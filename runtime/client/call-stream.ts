@@ -54,10 +54,15 @@ export class CallStream<Raw, Out> implements AsyncIterableIterator<Out, void, un
    * than the four of `#serialized(#step)`.
    */
   #pull(source: CallSource<Raw>): Promise<IteratorResult<Out, void>> {
-    this.#busy++;
-    const result = source.nextWith(this.#pulled);
+    const result = this.#nextOf(source);
     this.#tail = result;
     return result;
+  }
+
+  /** The next message of `source` through `#pulled` (which settles the count taken here). */
+  #nextOf(source: CallSource<Raw>): Promise<IteratorResult<Out, void>> {
+    this.#busy++;
+    return source.nextWith(this.#pulled);
   }
 
   /** What a pulled message, the end or a failure of the call becomes (one object for the stream's life). */
@@ -108,14 +113,9 @@ export class CallStream<Raw, Out> implements AsyncIterableIterator<Out, void, un
 
   async #step(): Promise<IteratorResult<Out, void>> {
     if (this.#finished) return DONE;
+    if (this.#source !== undefined) return this.#nextOf(this.#source);
     try {
-      if (this.#source === undefined) return await this.#start();
-      const message = await this.#source.next();
-      if (message.done) {
-        await this.#finish();
-        return DONE;
-      }
-      return { done: false, value: this.plan.decode(message.value) };
+      return await this.#start();
     } catch (error) {
       return this.#failWith(error);
     }
