@@ -30,8 +30,8 @@ export function checkMissingSdkImports(file: SourceFile): void {
     if (!gone) continue;
     for (const group of commaSeparated(tokens.slice(importIndex + 1))) {
       const imported = group.find((t) => t.name === "VariableName");
-      const why = imported ? gone[file.source(imported)] : undefined;
-      if (imported && why && Object.hasOwn(gone, file.source(imported))) throw file.error(imported, why);
+      const name = imported ? file.source(imported) : "";
+      if (imported && Object.hasOwn(gone, name)) throw file.error(imported, gone[name]!);
     }
   }
 }
