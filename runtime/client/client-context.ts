@@ -119,7 +119,7 @@ export class ClientContext {
     };
   }
 
-  /** The request without inputs (spec §4.1); requests spread it, so it is never mutated. */
+  /** The request without inputs (spec §4.1); each request copies its fields, so it is never mutated. */
   private template(routing: Routing, ownerId: string): Init.PostModelOutputsRequest {
     const { userId, appId, modelId, versionId } = this.identity;
     return {
