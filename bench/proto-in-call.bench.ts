@@ -28,7 +28,7 @@ const signature: MethodSignature = {
 };
 
 async function main() {
-  const server = await startTestServer({ signatures: [signature], handlers: { predict: ({ prompt }: { prompt: string }) => prompt } });
+  const server = await startTestServer({ signatures: [signature], recordRequests: false, handlers: { predict: ({ prompt }: { prompt: string }) => prompt } });
   const esRequest = () => create(PostModelOutputsRequestSchema, { modelId: "bench", inputs: [{ data: {
     metadata: { _method_name: "predict" }, parts: [{ id: "prompt", data: { stringValue: "hello" } }] } }] });
   const runtimeRequest = async () => ({ modelId: "bench", inputs: [{ data: await encodeArguments(signature, { prompt: "hello" }) }] });

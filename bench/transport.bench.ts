@@ -37,11 +37,15 @@ interface BenchClient {
 
 const UNARY_CALLS = 500; // per sample
 const STREAM_ITEMS = 10_000; // per sample
-const ROUNDS = 15;
+/** Rounds per placement; `--rounds=N` overrides (more rounds narrow the spread of the median on a noisy machine). */
+const ROUNDS = Number(process.argv.find((a) => a.startsWith("--rounds="))?.slice(9) ?? 15);
 
 function serve() {
   return startTestServer({
     signatures,
+    // A log of tens of thousands of requests would make every GC of this process (and, in process, of the client
+    // under test) slower as the run goes on: the baseline's calls would be timed against a different heap.
+    recordRequests: false,
     handlers: {
       predict: ({ prompt }: { prompt: string }) => prompt,
       generate: function* ({ count }: { count: number }) {

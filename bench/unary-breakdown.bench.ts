@@ -21,7 +21,7 @@ const signature: MethodSignature = { name: "predict", method_type: "UNARY_UNARY"
 const CALLS = 400;
 const ROUNDS = 9;
 
-const server = await startTestServer({ signatures: [signature], handlers: { predict: ({ prompt }: { prompt: string }) => prompt } });
+const server = await startTestServer({ signatures: [signature], recordRequests: false, handlers: { predict: ({ prompt }: { prompt: string }) => prompt } });
 const prebuilt = { modelId: "bench", inputs: [{ data: await encodeArguments(signature, { prompt: "hello" }) }] };
 const bytes = rpc.postModelOutputs.requestSerialize(prebuilt);
 const identity = (b: Buffer) => b;

@@ -53,6 +53,11 @@ export interface TestServerOptions {
   bufferBidiUntilHalfClose?: boolean;
   /** Faults by model method name, or by RPC name (`GetModel`, `GetUser`, …) for the other RPCs. Mutable. */
   faults?: Record<string, Fault>;
+  /**
+   * Default true: keep every request in `requests`. Set false for a server that runs long (a demo, a benchmark, a
+   * soak test): the log holds each request for the server's life, which grows memory and GC work without bound.
+   */
+  recordRequests?: boolean;
 }
 
 export interface ReceivedRequest {
@@ -74,7 +79,7 @@ export interface TestServer {
   /** `127.0.0.1:<port>`, for `baseUrl` with `insecure: true`. */
   readonly address: string;
   readonly port: number;
-  /** Every request received, in arrival order. */
+  /** Every request received, in arrival order (empty with `recordRequests: false`). */
   readonly requests: ReceivedRequest[];
   /** The fault table; change it between calls. */
   readonly faults: Record<string, Fault>;
@@ -84,13 +89,14 @@ export interface TestServer {
 
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const requests: ReceivedRequest[] = [];
+  const record = options.recordRequests !== false;
   const faults: Record<string, Fault> = options.faults ?? {};
   const model = { userId: "test-user", appId: "test-app", modelId: "test-model", versionId: "1", ...options.model };
   const server = new Server();
 
   function begin(rpcName: string, call: { metadata: Metadata; on(event: "cancelled", f: () => void): unknown }, request: unknown, method?: string) {
     const entry: ReceivedRequest = { rpc: rpcName, method, metadata: metadataRecord(call.metadata), request, messages: [request], cancelled: false };
-    requests.push(entry);
+    if (record) requests.push(entry);
     const abort = new AbortController();
     call.on("cancelled", () => {
       entry.cancelled = true;

@@ -114,3 +114,17 @@ async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+test("recordRequests: false serves every call kind and keeps no log", async () => {
+  const quiet = await startModelServer({ recordRequests: false });
+  const quietClient = createModelClient<TestClient>(signatures, identity, { baseUrl: quiet.address, insecure: true });
+  try {
+    assert.equal(await quietClient.predict({ prompt: "q", n: 2 }), "qq");
+    assert.deepEqual(await collect(quietClient.generate({ count: 3 })), [0, 1, 2]);
+    assert.deepEqual(await collect(quietClient.stream({ items: ["a"] })), ["0:a!"]);
+    assert.equal(quiet.requests.length, 0);
+  } finally {
+    closeClient(quietClient);
+    await quiet.close();
+  }
+});
