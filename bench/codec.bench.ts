@@ -5,7 +5,7 @@
 import { decodeResult, encodeArguments } from "../runtime/codec/index.js";
 import { Image } from "../runtime/data-types/index.js";
 import type { MethodSignature } from "../runtime/signature.js";
-import { rpc } from "../runtime/transport/method-definitions.js";
+import { decodeModelResponse, encodeModelRequest } from "../runtime/transport/method-definitions.js";
 import { wire } from "../runtime/wire/index.js";
 import { arrayBufferGrowth, hasGc, opsPerSecond, opsPerSecondAsync } from "./codec-measure.js";
 
@@ -18,10 +18,10 @@ const method: MethodSignature = {
   output_fields: [{ name: "return", type: "IMAGE" }],
 };
 
-/** What the transport does to send a call: encode the arguments, serialize the request (protobufjs). */
+/** What a client does to send a call: encode the arguments, serialize the request (protobufjs). */
 async function encodeRequest(): Promise<Uint8Array> {
   const data = await encodeArguments(method, { image: Image.fromBytes(payload) });
-  return rpc.postModelOutputs.requestSerialize({ inputs: [{ data }] });
+  return encodeModelRequest({ inputs: [{ data }] });
 }
 
 // The server's answer as grpc-js hands it to the deserializer: a Buffer.
@@ -31,7 +31,7 @@ const responseWire = Buffer.from(wire.MultiOutputResponse.encode({
 }).finish());
 
 function decodeResponse(): Image {
-  const response = rpc.postModelOutputs.responseDeserialize(responseWire);
+  const response = decodeModelResponse(responseWire);
   return decodeResult(method, response.outputs[0]!.data) as Image;
 }
 

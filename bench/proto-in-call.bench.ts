@@ -18,7 +18,8 @@ import { startTestServer } from "clarifai-typed/testing";
 import type { MethodSignature } from "clarifai-typed";
 import { encodeArguments } from "../runtime/codec/index.js";
 import { MultiOutputResponseSchema, PostModelOutputsRequestSchema } from "../runtime/gen/proto/clarifai/api/service_pb.js";
-import { rpc } from "../runtime/transport/method-definitions.js";
+import { decodeModelResponse, encodeModelRequest, rpc } from "../runtime/transport/method-definitions.js";
+import { asBuffer } from "../runtime/transport/as-buffer.js";
 
 const CALLS = 400; // per sample
 const ROUNDS = 12;
@@ -32,7 +33,7 @@ async function main() {
   const esRequest = () => create(PostModelOutputsRequestSchema, { modelId: "bench", inputs: [{ data: {
     metadata: { _method_name: "predict" }, parts: [{ id: "prompt", data: { stringValue: "hello" } }] } }] });
   const runtimeRequest = async () => ({ modelId: "bench", inputs: [{ data: await encodeArguments(signature, { prompt: "hello" }) }] });
-  const preEncoded = rpc.postModelOutputs.requestSerialize(await runtimeRequest());
+  const preEncoded = asBuffer(encodeModelRequest(await runtimeRequest()));
   const same = Buffer.from(toBinary(PostModelOutputsRequestSchema, esRequest())).equals(preEncoded);
 
   const inCodec = { es: 0, pbjs: 0 };
@@ -47,8 +48,8 @@ async function main() {
   const identity = (b: Buffer) => b;
   const esSerialize = timed("es", (m: ReturnType<typeof esRequest>) => Buffer.from(toBinary(PostModelOutputsRequestSchema, m)));
   const esDeserialize = timed("es", (b: Buffer) => fromBinary(MultiOutputResponseSchema, b));
-  const pbSerialize = timed("pbjs", rpc.postModelOutputs.requestSerialize);
-  const pbDeserialize = timed("pbjs", rpc.postModelOutputs.responseDeserialize);
+  const pbSerialize = timed("pbjs", (m: Awaited<ReturnType<typeof runtimeRequest>>) => asBuffer(encodeModelRequest(m)));
+  const pbDeserialize = timed("pbjs", decodeModelResponse);
 
   const variants = (raw: Client) => {
     const call = <Req>(serialize: (m: Req) => Buffer, deserialize: (b: Buffer) => unknown, request: Req) =>

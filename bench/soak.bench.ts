@@ -9,7 +9,8 @@ import { appendFileSync } from "node:fs";
 import { Client, credentials, Metadata } from "@grpc/grpc-js";
 import { createModelClient, closeClient } from "clarifai-typed";
 import { encodeArguments } from "../runtime/codec/index.js";
-import { rpc } from "../runtime/transport/method-definitions.js";
+import { encodeModelRequest } from "../runtime/transport/method-definitions.js";
+import { asBuffer } from "../runtime/transport/as-buffer.js";
 import { CALL_KINDS, callKind, echoSignatures, expectedItems, type CallKind, type EchoClient } from "../test/hardening/support/echo-model.js";
 import { startServerProcess } from "../test/hardening/support/server-process-handle.js";
 import { describeHandles, heapAfterGc, ioHandles, percentile, runPool } from "../test/hardening/support/load-measure.js";
@@ -53,8 +54,8 @@ closeClient(client);
 // Baseline, same run: raw grpc-js, same server, same concurrency, request bytes encoded once, responses not decoded.
 const raw = new Client(server.address, credentials.createInsecure());
 const identity = (b: Buffer) => b;
-const requestBytes = rpc.postModelOutputs.requestSerialize({
-  modelId: "echo", inputs: [{ data: await encodeArguments(echoSignatures[0]!, { prompt: "raw" }) }] });
+const requestBytes = asBuffer(encodeModelRequest({
+  modelId: "echo", inputs: [{ data: await encodeArguments(echoSignatures[0]!, { prompt: "raw" }) }] }));
 const rawCall = () => new Promise<number>((resolve, reject) => {
   const started = performance.now();
   raw.makeUnaryRequest("/clarifai.api.V2/PostModelOutputs", identity, identity, requestBytes, new Metadata(), {},

@@ -22,7 +22,8 @@ import { createModelClient, closeClient, type MethodSignature } from "clarifai-t
 import { startTestServer } from "clarifai-typed/testing";
 import { encodeArguments } from "../runtime/codec/index.js";
 import { DEFAULT_MAX_MESSAGE_BYTES } from "../runtime/transport/channel.js";
-import { rpc } from "../runtime/transport/method-definitions.js";
+import { encodeModelRequest } from "../runtime/transport/method-definitions.js";
+import { asBuffer } from "../runtime/transport/as-buffer.js";
 
 const signatures: MethodSignature[] = [
   { name: "predict", method_type: "UNARY_UNARY", input_fields: [{ name: "prompt", type: "STR", required: true }],
@@ -138,8 +139,7 @@ async function connect(address: string, bytes: { predict: Buffer; generate: Buff
 
 async function measurePlacement(placement: Placement) {
   const bytesOf = async (method: MethodSignature, args: Record<string, unknown>) =>
-    rpc.postModelOutputs.requestSerialize({
-      modelId: "bench", inputs: [{ data: await encodeArguments(method, args) }] });
+    asBuffer(encodeModelRequest({ modelId: "bench", inputs: [{ data: await encodeArguments(method, args) }] }));
   const bytes = {
     predict: await bytesOf(signatures[0]!, { prompt: "hello" }),
     generate: await bytesOf(signatures[1]!, { count: STREAM_ITEMS }),

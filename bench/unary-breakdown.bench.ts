@@ -12,7 +12,8 @@ import { Client, credentials, Metadata } from "@grpc/grpc-js";
 import { createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
 import { startTestServer } from "clarifai-typed/testing";
 import { decodeResult, encodeArguments } from "../runtime/codec/index.js";
-import { rpc } from "../runtime/transport/method-definitions.js";
+import { decodeModelResponse, encodeModelRequest, rpc } from "../runtime/transport/method-definitions.js";
+import { asBuffer } from "../runtime/transport/as-buffer.js";
 import { unaryCall } from "../runtime/transport/calls.js";
 import { DEFAULT_MAX_MESSAGE_BYTES } from "../runtime/transport/channel.js";
 
@@ -23,7 +24,8 @@ const ROUNDS = 9;
 
 const server = await startTestServer({ signatures: [signature], recordRequests: false, handlers: { predict: ({ prompt }: { prompt: string }) => prompt } });
 const prebuilt = { modelId: "bench", inputs: [{ data: await encodeArguments(signature, { prompt: "hello" }) }] };
-const bytes = rpc.postModelOutputs.requestSerialize(prebuilt);
+const serialize = (request: typeof prebuilt) => asBuffer(encodeModelRequest(request));
+const bytes = serialize(prebuilt);
 const identity = (b: Buffer) => b;
 
 function steps(channel: Client, client: { predict(a: { prompt: string }): Promise<string> }) {
@@ -33,15 +35,15 @@ function steps(channel: Client, client: { predict(a: { prompt: string }): Promis
   return {
     "raw grpc-js, pre-encoded bytes": () => call(identity, identity, bytes),
     "raw grpc-js again (noise floor)": () => call(identity, identity, bytes),
-    "+ protobufjs serialize only": () => call(rpc.postModelOutputs.requestSerialize, identity, prebuilt),
-    "+ protobufjs deserialize only": () => call(identity, rpc.postModelOutputs.responseDeserialize, bytes),
-    "+ protobufjs serialize/deserialize": () => call(rpc.postModelOutputs.requestSerialize, rpc.postModelOutputs.responseDeserialize, prebuilt),
+    "+ protobufjs serialize only": () => call(serialize, identity, prebuilt),
+    "+ protobufjs deserialize only": () => call(identity, decodeModelResponse, bytes),
+    "+ protobufjs serialize/deserialize": () => call(serialize, decodeModelResponse, prebuilt),
     "+ encodeArguments, decodeResult": async () => {
       const request = { modelId: "bench", inputs: [{ data: await encodeArguments(signature, { prompt: "hello" }) }] };
-      const response = await call(rpc.postModelOutputs.requestSerialize, rpc.postModelOutputs.responseDeserialize, request);
+      const response = await call(serialize, decodeModelResponse, request);
       return decodeResult(signature, response.outputs[0]!.data);
     },
-    "transport unaryCall (prebuilt request)": () => unaryCall(channel, rpc.postModelOutputs, prebuilt, { metadata: new Metadata() }),
+    "transport unaryCall (pre-encoded request)": () => unaryCall(channel, rpc.postModelOutputs, bytes, { metadata: new Metadata() }),
     "full client.predict": () => client.predict({ prompt: "hello" }),
   };
 }

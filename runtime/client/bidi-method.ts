@@ -4,10 +4,10 @@
  * Items are written as the caller's iterable yields them while results are read as they arrive.
  */
 import { ArgumentError } from "../errors.js";
-import type { Init, MultiOutputResponse } from "../wire/index.js";
+import type { Init } from "../wire/index.js";
 import type { MethodSignature, ModelTypeField } from "../signature.js";
 import { encodeArguments, encodeStreamItem } from "../codec/index.js";
-import { rpc } from "../transport/method-definitions.js";
+import { encodeModelRequest, rpc } from "../transport/method-definitions.js";
 import { bidiCall } from "../transport/calls.js";
 import type { ClientContext, PreparedCall } from "./client-context.js";
 import type { CallOptions } from "./options.js";
@@ -19,7 +19,7 @@ export function bidiMethod(signature: MethodSignature, context: ClientContext) {
   const streamField = signature.input_fields?.find((field) => field.iterator);
   return (args?: Record<string, unknown>, options?: CallOptions): AsyncIterable<unknown> => {
     let items: SharedItems | undefined;
-    return new CallStream<MultiOutputResponse, unknown>({
+    return new CallStream<Buffer, unknown>({
       async prepare() {
         if (streamField === undefined) throw noStreamParameter(signature);
         const shared = new SharedItems(iteratorOf(signature, streamField, args?.[streamField.name]));
@@ -38,18 +38,18 @@ export function bidiMethod(signature: MethodSignature, context: ClientContext) {
           retry: call.retry,
         };
       },
-      decode: (message) => decodeStreamMessage(signature, message),
+      decode: (message) => decodeStreamMessage(signature, message, "StreamModelOutputs"),
       fail: (error) => redactSecret(error, context.pat),
       cleanup: async () => items?.close(),
     });
   };
 
-  async function* requests(call: PreparedCall, firstData: Init.Data, items: SharedItems): AsyncGenerator<Init.PostModelOutputsRequest> {
-    yield call.request([{ data: firstData }]);
+  async function* requests(call: PreparedCall, firstData: Init.Data, items: SharedItems): AsyncGenerator<Uint8Array> {
+    yield encodeModelRequest(call.request([{ data: firstData }]));
     for (;;) {
       const next = await items.next();
       if (next.done) return;
-      yield call.request([{ data: await encodeStreamItem(signature, next.value) }]);
+      yield encodeModelRequest(call.request([{ data: await encodeStreamItem(signature, next.value) }]));
     }
   }
 }

@@ -6,7 +6,8 @@ import { ClarifaiError } from "../errors.js";
 import { signatureFromJson, signatureFromProto } from "../signature-proto.js";
 import type { MethodSignature } from "../signature.js";
 import { isSuccess, statusToError } from "../codec/status.js";
-import { rpc } from "../transport/method-definitions.js";
+import { encodeModelRequest, rpc } from "../transport/method-definitions.js";
+import { readResponse } from "./response-status.js";
 import { apiRpc } from "../transport/api-method-definitions.js";
 import { unaryCall } from "../transport/calls.js";
 import { ClientContext } from "./client-context.js";
@@ -50,7 +51,8 @@ export async function fetchSignaturesFromServer(options: { address: string; time
   try {
     const call = await context.prepare("_GET_SIGNATURES", "PostModelOutputs", { timeoutMs: options.timeoutMs });
     const request = { inputs: [{ data: { metadata: { fields: { _method_name: { stringValue: "_GET_SIGNATURES" } } }, parts: [{}] } }] };
-    const response = await unaryCall(context.channel, rpc.postModelOutputs, request, call.settings);
+    const response = readResponse(await unaryCall(context.channel, rpc.postModelOutputs, encodeModelRequest(request), call.settings),
+      "_GET_SIGNATURES", "PostModelOutputs");
     if (response.status?.code === StatusCode.INPUT_UNSUPPORTED_FORMAT) return [];
     if (!isSuccess(response.status)) throw statusToError(response.status, "_GET_SIGNATURES");
     const raw = response.outputs[0]?.data?.text?.raw ?? "";

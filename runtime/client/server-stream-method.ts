@@ -1,8 +1,7 @@
 /** UNARY_STREAMING methods: GenerateModelOutputs, one decoded item per stream message. */
-import type { MultiOutputResponse } from "../wire/index.js";
 import type { MethodSignature } from "../signature.js";
 import { encodeArguments } from "../codec/index.js";
-import { rpc } from "../transport/method-definitions.js";
+import { encodeModelRequest, rpc } from "../transport/method-definitions.js";
 import { serverStreamCall } from "../transport/calls.js";
 import type { ClientContext } from "./client-context.js";
 import type { CallOptions } from "./options.js";
@@ -13,18 +12,18 @@ import { redactSecret } from "./secret.js";
 export function serverStreamMethod(signature: MethodSignature, context: ClientContext) {
   // The call starts on the first iteration; breaking out of `for await` cancels it.
   return (args?: Record<string, unknown>, options?: CallOptions): AsyncIterable<unknown> =>
-    new CallStream<MultiOutputResponse, unknown>({
+    new CallStream<Buffer, unknown>({
       async prepare() {
         const data = await encodeArguments(signature, args);
         const call = await context.prepare(signature.name, "GenerateModelOutputs", options);
-        const request = call.request([{ data }]);
+        const request = encodeModelRequest(call.request([{ data }]));
         return {
           open: () => serverStreamCall(context.channel, rpc.generateModelOutputs, request, call.settings),
           replayable: () => true,
           retry: call.retry,
         };
       },
-      decode: (message) => decodeStreamMessage(signature, message),
+      decode: (message) => decodeStreamMessage(signature, message, "GenerateModelOutputs"),
       fail: (error) => redactSecret(error, context.pat),
     });
 }

@@ -1,11 +1,11 @@
 /** UNARY_UNARY methods: one call, or a batch split into PostModelOutputs requests of at most 128 inputs. */
 import type { MethodSignature } from "../signature.js";
 import { decodeResult, encodeArgumentsNow } from "../codec/index.js";
-import { rpc } from "../transport/method-definitions.js";
+import { encodeModelRequest, rpc } from "../transport/method-definitions.js";
 import { unaryCall } from "../transport/calls.js";
 import type { ClientContext } from "./client-context.js";
 import type { CallOptions } from "./options.js";
-import { checkedOutputs } from "./response-status.js";
+import { checkedOutputs, readResponse } from "./response-status.js";
 import { withRetries } from "./retry.js";
 import { redactSecret } from "./secret.js";
 
@@ -29,11 +29,11 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
       const results: unknown[] = [];
       for (let start = 0; start < inputs.length; start += MAX_BATCH_INPUTS) {
         const chunk = inputs.length <= MAX_BATCH_INPUTS ? inputs : inputs.slice(start, start + MAX_BATCH_INPUTS);
-        const request = call.request(chunk);
+        const request = encodeModelRequest(call.request(chunk));
         // In-band statuses are checked inside the attempt so that MODEL_LOADING and the like are retried too.
         const outputs = await withRetries(() =>
           unaryCall(context.channel, rpc.postModelOutputs, request, call.settings)
-            .then((response) => checkedOutputs(response, signature.name, chunk.length)),
+            .then((bytes) => checkedOutputs(readResponse(bytes, signature.name, "PostModelOutputs"), signature.name, chunk.length)),
           call.retry);
         for (const output of outputs) {
           results.push(decodeResult(signature, output.data));

@@ -25,12 +25,13 @@ import {
   type GetModelRequest,
   type GetModelVersionRequest,
 } from "../gen/proto/clarifai/api/service_pb.js";
-import { wire, type PostModelOutputsRequest } from "../wire/index.js";
+import { createWire, type PostModelOutputsRequest } from "../wire/index.js";
 import { StatusCode } from "../wire/status-code.js";
 import { decodeArguments } from "../codec/index.js";
 import { signatureToProto } from "../signature-proto.js";
 import type { MethodSignature } from "../signature.js";
-import { rpc } from "../transport/method-definitions.js";
+import { rpc, type ModelMethod } from "../transport/method-definitions.js";
+import { asBuffer } from "../transport/as-buffer.js";
 import { apiRpc } from "../transport/api-method-definitions.js";
 import { AsyncQueue } from "../transport/async-queue.js";
 import { MALFORMED_BYTES, takeFailure, type Fault } from "./faults.js";
@@ -150,7 +151,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       return void call.end();
     }
     let sent = 0;
-    for await (const response of responses({ metadata: call.metadata, request: first ?? wire.PostModelOutputsRequest.create(), signal })) {
+    for await (const response of responses({ metadata: call.metadata, request: first ?? serverWire.PostModelOutputsRequest.create(), signal })) {
       if (signal.aborted) return;
       if (fault?.dieAfterItems !== undefined && sent >= fault.dieAfterItems) {
         return void call.emit("error", { code: GrpcStatus.UNAVAILABLE, details: `test server died after ${sent} item(s) (${rpcName})` });
@@ -267,6 +268,23 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   };
 }
 
+/** The server's own coders, apart from the clients' in its process (see `createWire`). */
+const serverWire = createWire();
+
+/** A model call the server's way round: requests decoded by grpc-js, answers encoded (or raw bytes: `passBytes`). */
+function served({ path, requestStream, responseStream }: ModelMethod): MethodDefinition<PostModelOutputsRequest, Answer> {
+  const { PostModelOutputsRequest: request, MultiOutputResponse: response } = serverWire;
+  return {
+    path,
+    requestStream,
+    responseStream,
+    requestSerialize: (message) => asBuffer(request.encode(message).finish()),
+    requestDeserialize: (bytes) => request.decode(bytes),
+    responseSerialize: (answer) => asBuffer(response.encode(answer).finish()),
+    responseDeserialize: (bytes) => response.decode(bytes),
+  };
+}
+
 /** The V2 methods the server implements; responses may be raw bytes (fault injection: malformed answers). */
 function serviceDefinition(): ServiceDefinition {
   const passBytes = <Req, Res>(definition: MethodDefinition<Req, Res>): MethodDefinition<Req, Res | Uint8Array> => ({
@@ -274,9 +292,9 @@ function serviceDefinition(): ServiceDefinition {
     responseSerialize: (value) => (value instanceof Uint8Array ? Buffer.from(value) : definition.responseSerialize(value)),
   });
   return {
-    PostModelOutputs: passBytes(rpc.postModelOutputs),
-    GenerateModelOutputs: passBytes(rpc.generateModelOutputs),
-    StreamModelOutputs: passBytes(rpc.streamModelOutputs),
+    PostModelOutputs: passBytes(served(rpc.postModelOutputs)),
+    GenerateModelOutputs: passBytes(served(rpc.generateModelOutputs)),
+    StreamModelOutputs: passBytes(served(rpc.streamModelOutputs)),
     GetModel: passBytes(apiRpc.getModel),
     GetModelVersion: passBytes(apiRpc.getModelVersion),
     GetUser: passBytes(apiRpc.getUser),

@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { Server, ServerCredentials, type ServiceDefinition } from "@grpc/grpc-js";
 import { ClarifaiError, createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
 import { rpc } from "../../runtime/transport/method-definitions.js";
-import { checkedOutputs } from "../../runtime/client/response-status.js";
+import { checkedOutputs, readResponse } from "../../runtime/client/response-status.js";
 import { decodeResult } from "../../runtime/codec/index.js";
 import { deeplyNestedResponse, generatedResponse, mutatedResponse } from "./support/response-arbitraries.js";
 import { responseSeeds, type ResponseSeed } from "./support/response-seeds.js";
@@ -25,13 +25,14 @@ const tally = (key: string) => void (counts[key] = (counts[key] ?? 0) + 1);
 
 type Outcome = "result" | "ClarifaiError" | "not a MultiOutputResponse";
 
-/** What the client does with the bytes of one response (unary-method.ts / decoded-stream.ts). */
+/** What the client does with the bytes of one response (unary-method.ts, response-status.ts). */
 function decodeResponse(signature: MethodSignature, bytes: Uint8Array, expectedOutputs: number): Outcome {
   let message;
   try {
-    message = rpc.postModelOutputs.responseDeserialize(Buffer.from(bytes));
-  } catch {
-    return "not a MultiOutputResponse"; // grpc-js turns a throwing deserializer into gRPC INTERNAL (checked below)
+    message = readResponse(bytes, signature.name, "PostModelOutputs");
+  } catch (error) {
+    if (error instanceof ClarifaiError && error.description === "malformed response") return "not a MultiOutputResponse";
+    throw error;
   }
   try {
     for (const output of checkedOutputs(message, signature.name, expectedOutputs)) decodeResult(signature, output.data);
