@@ -3,12 +3,14 @@
  * unary round trip (runtime vs a raw call sending pre-encoded bytes), server-streaming throughput, import time.
  *
  * The machine is shared and noisy, so each figure is the median of many short paired samples: every round runs
- * the runtime and the raw call as runtime, raw, raw, runtime (so drift and position hit both alike) on a fresh
+ * the runtime and the raw call as runtime, raw, raw, runtime in even rounds and raw, runtime, runtime, raw in odd
+ * ones (so drift, and whatever the previous sample leaves behind such as GC work, hit both alike) on a fresh
  * pair of connections, and the reported ratio is the median of the per-round ratios, with its spread. Two server placements: in this process
  * (client and server share one thread: the ratio shows the client's CPU cost per message) and a child process
  * (as in production, the server works in parallel with the client).
  *
- * Run: npm run build && node --import tsx bench/transport.bench.ts [--append]  (--append writes bench/RESULTS.md)
+ * Run: npm run build && node --import tsx bench/transport.bench.ts [--append] [--rounds=N] [--unary-calls=N]
+ * (--append writes bench/RESULTS.md; defaults: 15 rounds, 500 unary calls per sample)
  * Without `--conditions=source`, "clarifai-typed" is the compiled build (what users run). With it, the runtime
  * is the TypeScript source under tsx, whose keepNames helper adds an Object.defineProperty to every closure
  * created, which inflates per-call costs.
@@ -36,10 +38,11 @@ interface BenchClient {
   generate(args: { count: number }): AsyncIterable<string>;
 }
 
-const UNARY_CALLS = 500; // per sample
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const UNARY_CALLS = Number(option("unary-calls") ?? 500); // per sample
 const STREAM_ITEMS = 10_000; // per sample
-/** Rounds per placement; `--rounds=N` overrides (more rounds narrow the spread of the median on a noisy machine). */
-const ROUNDS = Number(process.argv.find((a) => a.startsWith("--rounds="))?.slice(9) ?? 15);
+/** Rounds per placement (more rounds narrow the spread of the median on a noisy machine). */
+const ROUNDS = Number(option("rounds") ?? 15);
 
 function serve() {
   return startTestServer({
@@ -158,22 +161,28 @@ async function measurePlacement(placement: Placement) {
   const stream: Paired = { runtime: [], raw: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const connection = await connect(placement.address, bytes);
-    await pair(unary, connection.unary.runtime, connection.unary.raw);
-    await pair(stream, connection.stream.runtime, connection.stream.raw);
+    await pair(unary, connection.unary.runtime, connection.unary.raw, round % 2 === 1);
+    await pair(stream, connection.stream.runtime, connection.stream.raw, round % 2 === 1);
     connection.close();
   }
   await placement.close();
   return { unary, stream };
 }
 
-/** One round: runtime, raw, raw, runtime (ABBA), so that whatever favours a position cancels out. */
-async function pair(into: Paired, runtime: () => Promise<unknown>, raw: () => Promise<unknown>) {
-  const a1 = await time(runtime);
-  const b1 = await time(raw);
-  const b2 = await time(raw);
-  const a2 = await time(runtime);
-  into.runtime.push((a1 + a2) / 2);
-  into.raw.push((b1 + b2) / 2);
+/**
+ * One round: runtime, raw, raw, runtime (ABBA), or BAAB when `rawFirst`. ABBA alone cancels linear drift but not
+ * what the sample before leaves to the first one (the previous kind's garbage, a GC it triggered): that would
+ * always fall on the runtime.
+ */
+async function pair(into: Paired, runtime: () => Promise<unknown>, raw: () => Promise<unknown>, rawFirst: boolean) {
+  const [outer, inner] = rawFirst ? [raw, runtime] : [runtime, raw];
+  const o1 = await time(outer);
+  const i1 = await time(inner);
+  const i2 = await time(inner);
+  const o2 = await time(outer);
+  const [runtimeMs, rawMs] = rawFirst ? [i1 + i2, o1 + o2] : [o1 + o2, i1 + i2];
+  into.runtime.push(runtimeMs / 2);
+  into.raw.push(rawMs / 2);
 }
 
 // No forced GC between samples: tried, a full gc() before every sample halved both variants' speed (each sample
@@ -230,7 +239,8 @@ async function main() {
   const report = `
 ## Transport (bench/transport.bench.ts, ${new Date().toISOString().slice(0, 10)}, Node ${process.version})
 
-${ROUNDS} rounds after warm-up, each on a fresh pair of connections and timed runtime, raw, raw, runtime (a sample =
+${ROUNDS} rounds after warm-up, each on a fresh pair of connections and timed runtime, raw, raw, runtime or raw, runtime,
+runtime, raw in alternate rounds (a sample =
 ${UNARY_CALLS} sequential unary calls or one ${STREAM_ITEMS}-message stream); ratio = median of the per-round ratios
 (interquartile range in brackets). Baseline = raw @grpc/grpc-js on
 the same server with pre-encoded request bytes and undecoded responses. Load average when the run ended:
