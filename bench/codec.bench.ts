@@ -47,7 +47,7 @@ const decodeGrowth = (await arrayBufferGrowth(decodeResponse)) / payload.byteLen
 
 const rows = [
   ["one copy of 8 MiB (baseline)", baseline, 1],
-  ["encodeArguments + serialize (protobufjs, transport)", encode, encode / baseline],
+  ["encodeArguments + serialize (protobufjs)", encode, encode / baseline],
   ["deserialize + decodeResult", decode, decode / baseline],
 ] as const;
 console.log("| operation | ops/s | speed vs one copy |\n| --- | ---: | ---: |");
