@@ -1,9 +1,10 @@
 /** UNARY_UNARY methods: one call, or a batch split into PostModelOutputs requests of at most 128 inputs. */
 import type { MethodSignature } from "../signature.js";
+import type { Init, Output } from "../wire/index.js";
 import { decodeResult, encodeArgumentsNow } from "../codec/index.js";
 import { encodeModelRequest, rpc } from "../transport/method-definitions.js";
 import { unaryCall } from "../transport/calls.js";
-import type { ClientContext } from "./client-context.js";
+import type { ClientContext, PreparedCall } from "./client-context.js";
 import type { CallOptions } from "./options.js";
 import { checkedOutputs, readResponse } from "./response-status.js";
 import { withRetries } from "./retry.js";
@@ -15,33 +16,65 @@ export const MAX_BATCH_INPUTS = 128;
 type Args = Record<string, unknown>;
 
 export function unaryMethod(signature: MethodSignature, context: ClientContext) {
-  return async (args?: Args | readonly Args[], options?: CallOptions): Promise<unknown> => {
-    try {
-      const batch = Array.isArray(args);
-      const encode = (one: Args | undefined) => {
-        const data = encodeArgumentsNow(signature, one);
-        return data instanceof Promise ? data.then((read) => ({ data: read })) : { data };
-      };
-      // Everything is validated and encoded before the first request goes out.
-      const inputs = batch ? await Promise.all((args as readonly Args[]).map(encode)) : [await encode(args as Args | undefined)];
-      if (inputs.length === 0) return [];
-      const call = await context.prepare(signature.name, "PostModelOutputs", options);
-      const results: unknown[] = [];
-      for (let start = 0; start < inputs.length; start += MAX_BATCH_INPUTS) {
-        const chunk = inputs.length <= MAX_BATCH_INPUTS ? inputs : inputs.slice(start, start + MAX_BATCH_INPUTS);
-        const request = encodeModelRequest(call.request(chunk));
-        // In-band statuses are checked inside the attempt so that MODEL_LOADING and the like are retried too.
-        const outputs = await withRetries(() =>
-          unaryCall(context.channel, rpc.postModelOutputs, request, call.settings)
-            .then((bytes) => checkedOutputs(readResponse(bytes, signature.name, "PostModelOutputs"), signature.name, chunk.length)),
-          call.retry);
-        for (const output of outputs) {
-          results.push(decodeResult(signature, output.data));
-        }
+  const method = signature.name;
+  const decodeFirst = (outputs: Output[]) => decodeResult(signature, outputs[0]?.data);
+
+  /** Validates and encodes one argument object: its Input, or a promise of it while files are read. */
+  function inputOf(args: Args | undefined): Init.Input | Promise<Init.Input> {
+    const data = encodeArgumentsNow(signature, args);
+    return data instanceof Promise ? data.then((read) => ({ data: read })) : { data };
+  }
+
+  /**
+   * One request (at most 128 inputs), retried; its outputs, checked. Only the encoded bytes and the input count stay
+   * alive during the call, not the built request: objects that outlive young-generation GCs make V8 allocate what
+   * their allocation sites (the codec's) build later straight into the old generation.
+   */
+  function send(call: PreparedCall, inputs: Init.Input[]): Promise<Output[]> {
+    const request = encodeModelRequest(call.request(inputs));
+    const count = inputs.length;
+    // In-band statuses are checked inside the attempt so that MODEL_LOADING and the like are retried too.
+    return withRetries(() =>
+      unaryCall(context.channel, rpc.postModelOutputs, request, call.settings)
+        .then((bytes) => checkedOutputs(readResponse(bytes, method, "PostModelOutputs"), method, count)),
+      call.retry);
+  }
+
+  /** The common call: no async frame unless files are read or the PAT owner's id is looked up. */
+  function single(args: Args | undefined, options: CallOptions | undefined): Promise<unknown> {
+    const input = inputOf(args);
+    if (input instanceof Promise) return input.then((ready) => prepareAndSend(ready, options));
+    return prepareAndSend(input, options);
+  }
+
+  function prepareAndSend(input: Init.Input, options: CallOptions | undefined): Promise<unknown> {
+    const call = context.prepare(method, "PostModelOutputs", options);
+    const outputs = call instanceof Promise ? call.then((ready) => send(ready, [input])) : send(call, [input]);
+    return outputs.then(decodeFirst);
+  }
+
+  async function batch(args: readonly Args[], options: CallOptions | undefined): Promise<unknown[]> {
+    // Everything is validated and encoded before the first request goes out.
+    const inputs = await Promise.all(args.map(inputOf));
+    if (inputs.length === 0) return [];
+    const call = await context.prepare(method, "PostModelOutputs", options);
+    const results: unknown[] = [];
+    for (let start = 0; start < inputs.length; start += MAX_BATCH_INPUTS) {
+      for (const output of await send(call, inputs.slice(start, start + MAX_BATCH_INPUTS))) {
+        results.push(decodeResult(signature, output.data));
       }
-      return batch ? results : results[0];
+    }
+    return results;
+  }
+
+  const redact = (error: unknown): never => {
+    throw redactSecret(error, context.pat);
+  };
+  return (args?: Args | readonly Args[], options?: CallOptions): Promise<unknown> => {
+    try {
+      return (Array.isArray(args) ? batch(args as readonly Args[], options) : single(args as Args | undefined, options)).catch(redact);
     } catch (error) {
-      throw redactSecret(error, context.pat);
+      return Promise.reject(redactSecret(error, context.pat));
     }
   };
 }
