@@ -1,0 +1,134 @@
+/**
+ * Where a unary call's time goes, inside real calls: the runtime's own synchronous work before grpc-js is asked to
+ * send (validation, encoding, routing, protobufjs), the time from there to grpc-js' callback (grpc-js, the network
+ * and the server), and the runtime's work from that callback to the caller's result (decoding, promise hops),
+ * against the same segments of a raw grpc-js call that sends pre-encoded bytes and decodes nothing.
+ *
+ * The segments are cut by wrapping `Client.prototype.makeUnaryRequest` (which both variants call) with two
+ * timestamps. Work inside real calls runs with cold caches, several times slower than in a tight loop, so this is the
+ * figure to compare with the round trip. Server in a child process (as in production) and in this process.
+ *
+ * Run: npm run build && node --import tsx bench/unary-segments.bench.ts [--append]  (--append writes bench/RESULTS.md)
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { Client, credentials, Metadata, type requestCallback } from "@grpc/grpc-js";
+import { createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
+import { startTestServer, type TestServer } from "clarifai-typed/testing";
+import { encodeArguments } from "../runtime/codec/index.js";
+import { asBuffer } from "../runtime/transport/as-buffer.js";
+import { DEFAULT_MAX_MESSAGE_BYTES } from "../runtime/transport/channel.js";
+import { encodeModelRequest, rpc } from "../runtime/transport/method-definitions.js";
+
+const signature: MethodSignature = { name: "predict", method_type: "UNARY_UNARY",
+  input_fields: [{ name: "prompt", type: "STR", required: true }], output_fields: [{ name: "return", type: "STR" }] };
+const CALLS = 1000; // per sample
+const ROUNDS = 10; // after 2 warm-up rounds
+
+const serve = () => startTestServer({ signatures: [signature], recordRequests: false, handlers: { predict: ({ prompt }: { prompt: string }) => prompt } });
+
+/** The moments grpc-js was asked to send and called back, for the call in flight (calls are sequential). */
+const moments = { send: 0, callback: 0 };
+const makeUnaryRequest = Client.prototype.makeUnaryRequest as (...args: unknown[]) => unknown;
+Client.prototype.makeUnaryRequest = function (this: Client, ...args: unknown[]) {
+  moments.send = performance.now();
+  const callback = args[args.length - 1] as requestCallback<unknown>;
+  args[args.length - 1] = (error: Parameters<requestCallback<unknown>>[0], value: unknown) => {
+    moments.callback = performance.now();
+    callback(error, value);
+  };
+  return makeUnaryRequest.apply(this, args);
+} as typeof Client.prototype.makeUnaryRequest;
+
+interface Segments { before: number; between: number; after: number; total: number; cpu: number }
+
+async function measure(address: string): Promise<Record<"raw" | "runtime", Segments>> {
+  const runtime = createModelClient<{ predict(a: { prompt: string }): Promise<string> }>([signature], { modelId: "bench" },
+    { baseUrl: address, insecure: true });
+  const raw = new Client(address, credentials.createInsecure(), {
+    "grpc.max_send_message_length": DEFAULT_MAX_MESSAGE_BYTES, "grpc.max_receive_message_length": DEFAULT_MAX_MESSAGE_BYTES });
+  const bytes = asBuffer(encodeModelRequest({ modelId: "bench", inputs: [{ data: await encodeArguments(signature, { prompt: "hello" }) }] }));
+  const identity = (b: Buffer) => b;
+  const calls = {
+    raw: () => new Promise((resolve, reject) => raw.makeUnaryRequest(rpc.postModelOutputs.path, identity, identity, bytes, new Metadata(), {},
+      (error, value) => (error ? reject(error) : resolve(value)))),
+    runtime: () => runtime.predict({ prompt: "hello" }),
+  };
+  const samples: Record<"raw" | "runtime", Segments[]> = { raw: [], runtime: [] };
+  for (let round = 0; round < ROUNDS + 2; round++) {
+    for (const name of round % 2 ? (["runtime", "raw"] as const) : (["raw", "runtime"] as const)) {
+      const sum: Segments = { before: 0, between: 0, after: 0, total: 0, cpu: 0 };
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      for (let i = 0; i < CALLS; i++) {
+        const called = performance.now();
+        await calls[name]();
+        const done = performance.now();
+        sum.before += moments.send - called;
+        sum.between += moments.callback - moments.send;
+        sum.after += done - moments.callback;
+      }
+      sum.total = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      sum.cpu = (used.user + used.system) / 1000;
+      if (round >= 2) samples[name].push(sum);
+    }
+  }
+  closeClient(runtime);
+  raw.close();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  const perCall = (list: Segments[]): Segments => {
+    const of = (key: keyof Segments) => (median(list.map((s) => s[key])) * 1000) / CALLS; // ms per sample → µs per call
+    return { before: of("before"), between: of("between"), after: of("after"), total: of("total"), cpu: of("cpu") };
+  };
+  return { raw: perCall(samples.raw), runtime: perCall(samples.runtime) };
+}
+
+async function childServer(): Promise<{ address: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, "--serve"], { stdio: ["pipe", "pipe", "inherit"] });
+  const address = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once("line", (l) => resolve(l.trim())));
+  return { address, child };
+}
+
+async function main(): Promise<void> {
+  const rows: string[] = [];
+  const row = (placement: string, name: string, s: Segments) =>
+    `| ${placement} | ${name} | ${s.before.toFixed(1)} | ${s.between.toFixed(1)} | ${s.after.toFixed(1)} | ${s.total.toFixed(1)} | ${s.cpu.toFixed(1)} |`;
+  const { address, child } = await childServer();
+  try {
+    const result = await measure(address);
+    rows.push(row("child process", "raw grpc-js", result.raw), row("child process", "runtime", result.runtime));
+  } finally {
+    child.stdin!.end();
+  }
+  const server: TestServer = await serve();
+  try {
+    const result = await measure(server.address);
+    rows.push(row("this process", "raw grpc-js", result.raw), row("this process", "runtime", result.runtime));
+  } finally {
+    await server.close();
+  }
+  const report = `
+## Unary call segments (bench/unary-segments.bench.ts, ${new Date().toISOString().slice(0, 10)}, Node ${process.version})
+
+Sequential unary calls, median of ${ROUNDS} interleaved samples of ${CALLS} calls; µs per call. "Before send" = from the
+call to grpc-js' makeUnaryRequest; "grpc-js + server" = from there to grpc-js' callback; "after callback" = from
+there to the caller's result; CPU = this process's CPU time (a child-process server's is not counted).
+
+| server | client | before send | grpc-js + server | after callback | round trip | client CPU |
+| --- | --- | ---: | ---: | ---: | ---: | ---: |
+${rows.join("\n")}
+`;
+  console.log(report);
+  if (process.argv.includes("--append")) appendFileSync(new URL("./RESULTS.md", import.meta.url), report);
+}
+
+if (process.argv.includes("--serve")) {
+  const server = await serve();
+  console.log(server.address);
+  process.stdin.resume();
+  process.stdin.on("end", () => void server.close());
+} else {
+  await main();
+}
