@@ -11,26 +11,14 @@
  * Run: npm run build && node --import tsx bench/stream-after-unary.bench.ts [--append]
  * (--append writes bench/RESULTS.md). Client and server are the compiled build ("clarifai-typed").
  */
-import { spawn, execFileSync } from "node:child_process";
-import { appendFileSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { execFileSync } from "node:child_process";
 import { Client, credentials, Metadata } from "@grpc/grpc-js";
-import { createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
-import { startTestServer } from "clarifai-typed/testing";
+import { createModelClient, closeClient } from "clarifai-typed";
 import { encodeArguments } from "../runtime/codec/index.js";
 import { asBuffer } from "../runtime/transport/as-buffer.js";
 import { encodeModelRequest, rpc } from "../runtime/transport/method-definitions.js";
+import { benchSignatures as signatures, childProcessServer, publish, serveIfChild, type BenchClient } from "./bench-model.js";
 
-const signatures: MethodSignature[] = [
-  { name: "predict", method_type: "UNARY_UNARY", input_fields: [{ name: "prompt", type: "STR", required: true }],
-    output_fields: [{ name: "return", type: "STR" }] },
-  { name: "generate", method_type: "UNARY_STREAMING", input_fields: [{ name: "count", type: "INT", required: true }],
-    output_fields: [{ name: "return", type: "STR", iterator: true }] },
-];
-interface BenchClient {
-  predict(args: { prompt: string }): Promise<string>;
-  generate(args: { count: number }): AsyncIterable<string>;
-}
 const ITEMS = 20_000; // per stream
 const ROUNDS = 12; // per client process, after 2 warm-up rounds
 const UNARY_CALLS = 3000;
@@ -39,23 +27,6 @@ type Case = keyof typeof CASES;
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-
-/** Server mode: serve until stdin closes; the first stdout line is the address. */
-async function serve(): Promise<void> {
-  const server = await startTestServer({
-    signatures,
-    recordRequests: false,
-    handlers: {
-      predict: ({ prompt }: { prompt: string }) => prompt,
-      generate: function* ({ count }: { count: number }) {
-        for (let i = 0; i < count; i++) yield "token";
-      },
-    },
-  });
-  console.log(server.address);
-  process.stdin.resume();
-  process.stdin.on("end", () => void server.close());
-}
 
 /** Client mode: one case; prints `{ raw, runtime }` = median client CPU µs per streamed message. */
 async function client(address: string, kind: Case): Promise<void> {
@@ -97,18 +68,17 @@ async function client(address: string, kind: Case): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const server = spawn(process.execPath, [...process.execArgv, import.meta.filename, "--serve"], { stdio: ["pipe", "pipe", "inherit"] });
-  const address = await new Promise<string>((resolve) => createInterface({ input: server.stdout }).once("line", (l) => resolve(l.trim())));
+  const server = await childProcessServer(import.meta.filename);
   const rows: string[] = [];
   try {
     for (const kind of Object.keys(CASES) as Case[]) {
-      const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, `--client=${address}`, `--case=${kind}`],
+      const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, `--client=${server.address}`, `--case=${kind}`],
         { encoding: "utf8" });
       const { raw, runtime } = JSON.parse(out.trim().split("\n").at(-1)!) as { raw: number; runtime: number };
       rows.push(`| ${CASES[kind]} | ${raw.toFixed(2)} | ${runtime.toFixed(2)} | ${(runtime / raw).toFixed(2)}× |`);
     }
   } finally {
-    server.stdin.end();
+    await server.close();
   }
   const report = `
 ## Streaming after unary calls (bench/stream-after-unary.bench.ts, ${new Date().toISOString().slice(0, 10)}, Node ${process.version})
@@ -120,10 +90,10 @@ process; one fresh client process per row, timing raw grpc-js streams (undecoded
 | --- | ---: | ---: | ---: |
 ${rows.join("\n")}
 `;
-  console.log(report);
-  if (process.argv.includes("--append")) appendFileSync(new URL("./RESULTS.md", import.meta.url), report);
+  publish(report);
 }
 
-if (process.argv.includes("--serve")) await serve();
-else if (argument("client")) await client(argument("client")!, argument("case") as Case);
-else await main();
+if (!(await serveIfChild())) {
+  const address = argument("client");
+  await (address ? client(address, argument("case") as Case) : main());
+}

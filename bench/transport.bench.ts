@@ -15,77 +15,24 @@
  * is the TypeScript source under tsx, whose keepNames helper adds an Object.defineProperty to every closure
  * created, which inflates per-call costs.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
-import { appendFileSync, existsSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { existsSync } from "node:fs";
 import { Client, credentials, Metadata } from "@grpc/grpc-js";
 import { createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
-import { startTestServer } from "clarifai-typed/testing";
 import { encodeArguments } from "../runtime/codec/index.js";
 import { DEFAULT_MAX_MESSAGE_BYTES } from "../runtime/transport/channel.js";
 import { encodeModelRequest } from "../runtime/transport/method-definitions.js";
 import { asBuffer } from "../runtime/transport/as-buffer.js";
-
-const signatures: MethodSignature[] = [
-  { name: "predict", method_type: "UNARY_UNARY", input_fields: [{ name: "prompt", type: "STR", required: true }],
-    output_fields: [{ name: "return", type: "STR" }] },
-  { name: "generate", method_type: "UNARY_STREAMING", input_fields: [{ name: "count", type: "INT", required: true }],
-    output_fields: [{ name: "return", type: "STR", iterator: true }] },
-];
-interface BenchClient {
-  predict(args: { prompt: string }): Promise<string>;
-  generate(args: { count: number }): AsyncIterable<string>;
-}
+import {
+  benchSignatures as signatures, childProcessServer, inProcessServer, publish, serveIfChild, type BenchClient, type Placement,
+} from "./bench-model.js";
 
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const UNARY_CALLS = Number(option("unary-calls") ?? 500); // per sample
 const STREAM_ITEMS = 10_000; // per sample
 /** Rounds per placement (more rounds narrow the spread of the median on a noisy machine). */
 const ROUNDS = Number(option("rounds") ?? 15);
-
-function serve() {
-  return startTestServer({
-    signatures,
-    // A log of tens of thousands of requests would make every GC of this process (and, in process, of the client
-    // under test) slower as the run goes on: the baseline's calls would be timed against a different heap.
-    recordRequests: false,
-    handlers: {
-      predict: ({ prompt }: { prompt: string }) => prompt,
-      generate: function* ({ count }: { count: number }) {
-        for (let i = 0; i < count; i++) yield "token";
-      },
-    },
-  });
-}
-
-interface Placement {
-  address: string;
-  close(): Promise<void>;
-}
-
-async function inProcessServer(): Promise<Placement> {
-  const server = await serve();
-  return { address: server.address, close: () => server.close() };
-}
-
-async function childProcessServer(): Promise<Placement> {
-  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, "--serve"], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: child.stdout });
-  const [address] = await Promise.race([
-    new Promise<[string]>((resolve) => lines.once("line", (line) => resolve([line.trim()]))),
-    new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`bench server exited (${code})`)))),
-  ]);
-  return {
-    address,
-    close: () => new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.stdin.end();
-    }),
-  };
-}
 
 interface Paired {
   runtime: number[];
@@ -214,7 +161,8 @@ function importMs(args: string[]): number {
 
 async function main() {
   const rows: string[] = [];
-  for (const [name, start] of [["in-process server", inProcessServer], ["child-process server", childProcessServer]] as const) {
+  const placements = [["in-process server", inProcessServer], ["child-process server", () => childProcessServer(import.meta.filename)]] as const;
+  for (const [name, start] of placements) {
     const { unary, stream } = await measurePlacement(await start());
     // Unary: time per call (lower is better) → ratio runtime/raw. Streaming: messages/s → ratio runtime/raw = raw time / runtime time.
     const unaryRatios = unary.runtime.map((t, i) => t / unary.raw[i]!);
@@ -250,16 +198,7 @@ ${loadavg().map((x) => x.toFixed(2)).join(", ")} (${cpus().length} CPUs; a load 
 | --- | --- | --- | --- | --- |
 ${rows.join("\n")}
 `;
-  console.log(report);
-  if (process.argv.includes("--append")) appendFileSync(new URL("./RESULTS.md", import.meta.url), report);
+  publish(report);
 }
 
-// Child mode: serve until stdin closes; the parent reads the address from the first stdout line.
-if (process.argv.includes("--serve")) {
-  const server = await serve();
-  console.log(server.address);
-  process.stdin.resume();
-  process.stdin.on("end", () => void server.close());
-} else {
-  await main();
-}
+if (!(await serveIfChild())) await main();

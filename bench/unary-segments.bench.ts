@@ -10,23 +10,19 @@
  *
  * Run: npm run build && node --import tsx bench/unary-segments.bench.ts [--append]  (--append writes bench/RESULTS.md)
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync } from "node:fs";
-import { createInterface } from "node:readline";
 import { Client, credentials, Metadata, type requestCallback } from "@grpc/grpc-js";
-import { createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
-import { startTestServer, type TestServer } from "clarifai-typed/testing";
+import { createModelClient, closeClient } from "clarifai-typed";
 import { encodeArguments } from "../runtime/codec/index.js";
 import { asBuffer } from "../runtime/transport/as-buffer.js";
 import { DEFAULT_MAX_MESSAGE_BYTES } from "../runtime/transport/channel.js";
 import { encodeModelRequest, rpc } from "../runtime/transport/method-definitions.js";
+import {
+  benchSignatures, childProcessServer, inProcessServer, publish, serveIfChild, type BenchClient, type Placement,
+} from "./bench-model.js";
 
-const signature: MethodSignature = { name: "predict", method_type: "UNARY_UNARY",
-  input_fields: [{ name: "prompt", type: "STR", required: true }], output_fields: [{ name: "return", type: "STR" }] };
+const signature = benchSignatures[0]!;
 const CALLS = 1000; // per sample
 const ROUNDS = 10; // after 2 warm-up rounds
-
-const serve = () => startTestServer({ signatures: [signature], recordRequests: false, handlers: { predict: ({ prompt }: { prompt: string }) => prompt } });
 
 /** The moments grpc-js was asked to send and called back, for the call in flight (calls are sequential). */
 const moments = { send: 0, callback: 0 };
@@ -44,8 +40,7 @@ Client.prototype.makeUnaryRequest = function (this: Client, ...args: unknown[]) 
 interface Segments { before: number; between: number; after: number; total: number; cpu: number }
 
 async function measure(address: string): Promise<Record<"raw" | "runtime", Segments>> {
-  const runtime = createModelClient<{ predict(a: { prompt: string }): Promise<string> }>([signature], { modelId: "bench" },
-    { baseUrl: address, insecure: true });
+  const runtime = createModelClient<BenchClient>(benchSignatures, { modelId: "bench" }, { baseUrl: address, insecure: true });
   const raw = new Client(address, credentials.createInsecure(), {
     "grpc.max_send_message_length": DEFAULT_MAX_MESSAGE_BYTES, "grpc.max_receive_message_length": DEFAULT_MAX_MESSAGE_BYTES });
   const bytes = asBuffer(encodeModelRequest({ modelId: "bench", inputs: [{ data: await encodeArguments(signature, { prompt: "hello" }) }] }));
@@ -85,29 +80,19 @@ async function measure(address: string): Promise<Record<"raw" | "runtime", Segme
   return { raw: perCall(samples.raw), runtime: perCall(samples.runtime) };
 }
 
-async function childServer(): Promise<{ address: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, "--serve"], { stdio: ["pipe", "pipe", "inherit"] });
-  const address = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once("line", (l) => resolve(l.trim())));
-  return { address, child };
-}
-
 async function main(): Promise<void> {
   const rows: string[] = [];
   const row = (placement: string, name: string, s: Segments) =>
     `| ${placement} | ${name} | ${s.before.toFixed(1)} | ${s.between.toFixed(1)} | ${s.after.toFixed(1)} | ${s.total.toFixed(1)} | ${s.cpu.toFixed(1)} |`;
-  const { address, child } = await childServer();
-  try {
-    const result = await measure(address);
-    rows.push(row("child process", "raw grpc-js", result.raw), row("child process", "runtime", result.runtime));
-  } finally {
-    child.stdin!.end();
-  }
-  const server: TestServer = await serve();
-  try {
-    const result = await measure(server.address);
-    rows.push(row("this process", "raw grpc-js", result.raw), row("this process", "runtime", result.runtime));
-  } finally {
-    await server.close();
+  const placements = [["child process", () => childProcessServer(import.meta.filename)], ["this process", inProcessServer]] as const;
+  for (const [name, start] of placements) {
+    const server: Placement = await start();
+    try {
+      const result = await measure(server.address);
+      rows.push(row(name, "raw grpc-js", result.raw), row(name, "runtime", result.runtime));
+    } finally {
+      await server.close();
+    }
   }
   const report = `
 ## Unary call segments (bench/unary-segments.bench.ts, ${new Date().toISOString().slice(0, 10)}, Node ${process.version})
@@ -120,15 +105,7 @@ there to the caller's result; CPU = this process's CPU time (a child-process ser
 | --- | --- | ---: | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}
 `;
-  console.log(report);
-  if (process.argv.includes("--append")) appendFileSync(new URL("./RESULTS.md", import.meta.url), report);
+  publish(report);
 }
 
-if (process.argv.includes("--serve")) {
-  const server = await serve();
-  console.log(server.address);
-  process.stdin.resume();
-  process.stdin.on("end", () => void server.close());
-} else {
-  await main();
-}
+if (!(await serveIfChild())) await main();
