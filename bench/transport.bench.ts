@@ -21,7 +21,7 @@ import { existsSync } from "node:fs";
 import { Client, credentials, Metadata } from "@grpc/grpc-js";
 import { createModelClient, closeClient, type MethodSignature } from "clarifai-typed";
 import { encodeArguments } from "../runtime/codec/index.js";
-import { DEFAULT_MAX_MESSAGE_BYTES } from "../runtime/transport/channel.js";
+import { channelOptions } from "../runtime/transport/channel.js";
 import { encodeModelRequest } from "../runtime/transport/method-definitions.js";
 import { asBuffer } from "../runtime/transport/as-buffer.js";
 import {
@@ -46,10 +46,7 @@ interface Paired {
  */
 async function connect(address: string, bytes: { predict: Buffer; generate: Buffer }) {
   const client = createModelClient<BenchClient>(signatures, { modelId: "bench" }, { baseUrl: address, insecure: true });
-  const raw = new Client(address, credentials.createInsecure(), {
-    "grpc.max_send_message_length": DEFAULT_MAX_MESSAGE_BYTES,
-    "grpc.max_receive_message_length": DEFAULT_MAX_MESSAGE_BYTES,
-  });
+  const raw = new Client(address, credentials.createInsecure(), channelOptions());
   const identity = (b: Buffer) => b;
   const rawUnary = () => new Promise<void>((resolve, reject) =>
     raw.makeUnaryRequest("/clarifai.api.V2/PostModelOutputs", identity, identity, bytes.predict, new Metadata(), {},

@@ -14,7 +14,7 @@ import { Client, credentials, Metadata, type requestCallback } from "@grpc/grpc-
 import { createModelClient, closeClient } from "clarifai-typed";
 import { encodeArguments } from "../runtime/codec/index.js";
 import { asBuffer } from "../runtime/transport/as-buffer.js";
-import { DEFAULT_MAX_MESSAGE_BYTES } from "../runtime/transport/channel.js";
+import { channelOptions } from "../runtime/transport/channel.js";
 import { encodeModelRequest, rpc } from "../runtime/transport/method-definitions.js";
 import {
   benchSignatures, childProcessServer, inProcessServer, publish, serveIfChild, type BenchClient, type Placement,
@@ -39,20 +39,31 @@ Client.prototype.makeUnaryRequest = function (this: Client, ...args: unknown[]) 
 
 interface Segments { before: number; between: number; after: number; total: number; cpu: number }
 
-async function measure(address: string): Promise<Record<"raw" | "runtime", Segments>> {
+/** The clients compared, in table order. */
+const CLIENTS = {
+  rawDefault: "raw grpc-js, grpc-js' default channel options",
+  raw: "raw grpc-js, the runtime's channel options",
+  runtime: "runtime",
+} as const;
+type ClientName = keyof typeof CLIENTS;
+
+async function measure(address: string): Promise<Record<ClientName, Segments>> {
   const runtime = createModelClient<BenchClient>(benchSignatures, { modelId: "bench" }, { baseUrl: address, insecure: true });
-  const raw = new Client(address, credentials.createInsecure(), {
-    "grpc.max_send_message_length": DEFAULT_MAX_MESSAGE_BYTES, "grpc.max_receive_message_length": DEFAULT_MAX_MESSAGE_BYTES });
+  const raw = new Client(address, credentials.createInsecure(), channelOptions());
+  const rawDefault = new Client(address, credentials.createInsecure(), {});
   const bytes = asBuffer(encodeModelRequest({ modelId: "bench", inputs: [{ data: await encodeArguments(signature, { prompt: "hello" }) }] }));
   const identity = (b: Buffer) => b;
-  const calls = {
-    raw: () => new Promise((resolve, reject) => raw.makeUnaryRequest(rpc.postModelOutputs.path, identity, identity, bytes, new Metadata(), {},
-      (error, value) => (error ? reject(error) : resolve(value)))),
+  const rawCall = (channel: Client) => () => new Promise((resolve, reject) => channel.makeUnaryRequest(rpc.postModelOutputs.path,
+    identity, identity, bytes, new Metadata(), {}, (error, value) => (error ? reject(error) : resolve(value))));
+  const calls: Record<ClientName, () => Promise<unknown>> = {
+    rawDefault: rawCall(rawDefault),
+    raw: rawCall(raw),
     runtime: () => runtime.predict({ prompt: "hello" }),
   };
-  const samples: Record<"raw" | "runtime", Segments[]> = { raw: [], runtime: [] };
+  const names = Object.keys(CLIENTS) as ClientName[];
+  const samples: Record<ClientName, Segments[]> = { rawDefault: [], raw: [], runtime: [] };
   for (let round = 0; round < ROUNDS + 2; round++) {
-    for (const name of round % 2 ? (["runtime", "raw"] as const) : (["raw", "runtime"] as const)) {
+    for (const name of round % 2 ? [...names].reverse() : names) {
       const sum: Segments = { before: 0, between: 0, after: 0, total: 0, cpu: 0 };
       const cpu = process.cpuUsage();
       const start = performance.now();
@@ -72,12 +83,13 @@ async function measure(address: string): Promise<Record<"raw" | "runtime", Segme
   }
   closeClient(runtime);
   raw.close();
+  rawDefault.close();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const perCall = (list: Segments[]): Segments => {
     const of = (key: keyof Segments) => (median(list.map((s) => s[key])) * 1000) / CALLS; // ms per sample → µs per call
     return { before: of("before"), between: of("between"), after: of("after"), total: of("total"), cpu: of("cpu") };
   };
-  return { raw: perCall(samples.raw), runtime: perCall(samples.runtime) };
+  return { rawDefault: perCall(samples.rawDefault), raw: perCall(samples.raw), runtime: perCall(samples.runtime) };
 }
 
 async function main(): Promise<void> {
@@ -89,7 +101,7 @@ async function main(): Promise<void> {
     const server: Placement = await start();
     try {
       const result = await measure(server.address);
-      rows.push(row(name, "raw grpc-js", result.raw), row(name, "runtime", result.runtime));
+      for (const client of Object.keys(CLIENTS) as ClientName[]) rows.push(row(name, CLIENTS[client], result[client]));
     } finally {
       await server.close();
     }
