@@ -58,6 +58,8 @@ export interface ArgumentErrorInit {
   received: string;
   /** Extra advice on what to write instead. */
   hint?: string;
+  /** The position of the offending argument object in a batch call's array. */
+  batchIndex?: number;
 }
 
 /** An argument rejected before anything was sent. */
@@ -65,16 +67,26 @@ export class ArgumentError extends ClarifaiError {
   readonly parameter: string;
   readonly expected: string;
   readonly received: string;
+  readonly batchIndex: number | undefined;
+  readonly #init: ArgumentErrorInit;
 
   constructor(init: ArgumentErrorInit) {
     const hint = init.hint ? ` ${init.hint}` : "";
+    const where = init.batchIndex === undefined ? "" : ` of batch item ${init.batchIndex}`;
     super(
-      `${init.method}: argument "${init.parameter}" must be ${init.expected}, got ${init.received}.${hint}`,
+      `${init.method}: argument "${init.parameter}"${where} must be ${init.expected}, got ${init.received}.${hint}`,
       { code: 0, method: init.method, description: "invalid argument" },
     );
     this.name = "ArgumentError";
     this.parameter = init.parameter;
     this.expected = init.expected;
     this.received = init.received;
+    this.batchIndex = init.batchIndex;
+    this.#init = init;
+  }
+
+  /** The same error, naming the batch item it came from. */
+  inBatchItem(index: number): ArgumentError {
+    return new ArgumentError({ ...this.#init, batchIndex: index });
   }
 }

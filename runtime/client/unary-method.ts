@@ -1,5 +1,6 @@
 /** UNARY_UNARY methods: one call, or a batch split into PostModelOutputs requests of at most 128 inputs. */
 import type { MethodSignature } from "../signature.js";
+import { ArgumentError } from "../errors.js";
 import type { Init, Output } from "../wire/index.js";
 import { decodeResult, encodeArgumentsNow } from "../codec/index.js";
 import { encodeModelRequest, rpc } from "../transport/method-definitions.js";
@@ -53,9 +54,20 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
     return outputs.then(decodeFirst);
   }
 
+  /** A batch item's Input; a failure, even a synchronous one, is a rejection that names the item. */
+  function batchInputOf(args: Args, index: number): Promise<Init.Input> {
+    const named = (error: unknown) => Promise.reject(error instanceof ArgumentError ? error.inBatchItem(index) : error);
+    try {
+      return Promise.resolve(inputOf(args)).catch(named);
+    } catch (error) {
+      return named(error);
+    }
+  }
+
   async function batch(args: readonly Args[], options: CallOptions | undefined): Promise<unknown[]> {
-    // Everything is validated and encoded before the first request goes out.
-    const inputs = await Promise.all(args.map(inputOf));
+    // Everything is validated and encoded before the first request goes out. Every item is a promise, so that an
+    // item that fails at once still leaves the others' file reads handled (no unhandled rejection).
+    const inputs = await Promise.all(args.map(batchInputOf));
     if (inputs.length === 0) return [];
     const call = await context.prepare(method, "PostModelOutputs", options);
     const results: unknown[] = [];

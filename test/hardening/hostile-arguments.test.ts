@@ -88,6 +88,27 @@ for (const c of cases) {
   });
 }
 
+test("batch: the bad item is named by its index; a file read still pending elsewhere in the batch is no unhandled rejection", async () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
+  try {
+    const sent = server.requests.length;
+    const batch = [{ image: Image.fromFile("/nonexistent/first.png") }, { image: Image.fromBytes(new Uint8Array(4)) }, { image: 42 }];
+    const error = await outcome(client["image_size"]!(batch));
+    assert.ok(error instanceof ArgumentError, `want an ArgumentError, got ${String(error)}`);
+    assert.deepEqual({ parameter: error.parameter, batchIndex: error.batchIndex }, { parameter: "image", batchIndex: 2 });
+    assert.ok(error.message.startsWith('image_size: argument "image" of batch item 2 must be Image'), error.message);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the missing file's read settles meanwhile
+    assert.deepEqual(unhandled, []);
+    assert.equal(server.requests.length, sent, "requests the server received");
+    const missing = await outcome(client["image_size"]!([{ image: Image.fromBytes(new Uint8Array(4)) }, { image: Image.fromFile("/nonexistent/second.png") }]));
+    assert.ok(missing instanceof ArgumentError && missing.batchIndex === 1, String(missing));
+  } finally {
+    process.off("unhandledRejection", onUnhandled);
+  }
+});
+
 test("bidi: a bad second item ends the call with an ArgumentError naming the stream parameter; the first was answered", async () => {
   let firstAnswered = () => {};
   const answered = new Promise<void>((resolve) => (firstAnswered = resolve));
