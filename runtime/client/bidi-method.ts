@@ -4,7 +4,6 @@
  * Items are written as the caller's iterable yields them while results are read as they arrive.
  */
 import { ArgumentError } from "../errors.js";
-import type { Init } from "../wire/index.js";
 import type { MethodSignature, ModelTypeField } from "../signature.js";
 import { encodeArguments, encodeStreamItem } from "../codec/index.js";
 import { encodeModelRequest, rpc } from "../transport/method-definitions.js";
@@ -31,8 +30,10 @@ export function bidiMethod(signature: MethodSignature, context: ClientContext) {
         }
         const firstData = await encodeArguments(signature, { ...args, [streamField.name]: first.value });
         const call = await context.prepare(signature.name, "StreamModelOutputs", options);
+        // Encoded once and kept as bytes for the attempts that replay it (not the built message: see unary-method.ts).
+        const firstRequest = encodeModelRequest(call.request([{ data: firstData }]));
         return {
-          open: () => bidiCall(context.channel, rpc.streamModelOutputs, requests(call, firstData, shared), call.settings),
+          open: () => bidiCall(context.channel, rpc.streamModelOutputs, requests(call, firstRequest, shared), call.settings),
           // Replaying is safe while only the retained first message has been taken from the caller's iterable.
           replayable: () => shared.taken === 1,
           retry: call.retry,
@@ -44,8 +45,8 @@ export function bidiMethod(signature: MethodSignature, context: ClientContext) {
     });
   };
 
-  async function* requests(call: PreparedCall, firstData: Init.Data, items: SharedItems): AsyncGenerator<Uint8Array> {
-    yield encodeModelRequest(call.request([{ data: firstData }]));
+  async function* requests(call: PreparedCall, firstRequest: Uint8Array, items: SharedItems): AsyncGenerator<Uint8Array> {
+    yield firstRequest;
     for (;;) {
       const next = await items.next();
       if (next.done) return;
