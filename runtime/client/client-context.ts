@@ -5,6 +5,7 @@
 import { Metadata, type Client } from "@grpc/grpc-js";
 import { ClarifaiError } from "../errors.js";
 import { implicit, type Init } from "../wire/index.js";
+import { RequestEncoder, type ArgumentData } from "../wire/request-encoder.js";
 import { StatusCode } from "../wire/status-code.js";
 import { openChannel } from "../transport/channel.js";
 import { resolveEndpoint, type Endpoint } from "../transport/endpoint.js";
@@ -18,8 +19,8 @@ import { fetchOwnerId } from "./owner-id.js";
 export interface PreparedCall {
   settings: CallSettings;
   retry: RetryContext;
-  /** The request template (spec §4.1) with `inputs`. */
-  request(inputs: Init.Input[]): Init.PostModelOutputsRequest;
+  /** The encoded request: the template (spec §4.1) with one input per entry of `inputs`. */
+  encode(inputs: readonly ArgumentData[]): Uint8Array;
 }
 
 export class ClientContext {
@@ -33,8 +34,8 @@ export class ClientContext {
   private ownerId: Promise<string> | undefined;
   /** The client's own retry policy, resolved once; a call's `retry` option replaces it. */
   private readonly retryPolicy: RetryPolicy | undefined;
-  /** The request template for the client's default routing, built once its owner id is known. */
-  private defaultTemplate: { ownerId: string; template: Init.PostModelOutputsRequest } | undefined;
+  /** The request encoder of the client's default routing, built once its owner id is known. */
+  private defaultEncoder: { ownerId: string; encoder: RequestEncoder } | undefined;
 
   constructor(identity: ModelIdentity, options: ClientOptions) {
     if (typeof options !== "object" || options === null) {
@@ -93,11 +94,13 @@ export class ClientContext {
     routing: Routing | undefined,
     ownerId: string,
   ): PreparedCall {
-    let template: Init.PostModelOutputsRequest;
-    if (routing !== undefined) template = this.template(routing, ownerId);
+    let encoder: RequestEncoder;
+    if (routing !== undefined) encoder = new RequestEncoder(this.template(routing, ownerId));
     else {
-      if (this.defaultTemplate?.ownerId !== ownerId) this.defaultTemplate = { ownerId, template: this.template(this.routing, ownerId) };
-      template = this.defaultTemplate.template;
+      if (this.defaultEncoder?.ownerId !== ownerId) {
+        this.defaultEncoder = { ownerId, encoder: new RequestEncoder(this.template(this.routing, ownerId)) };
+      }
+      encoder = this.defaultEncoder.encoder;
     }
     return {
       settings,
@@ -108,18 +111,11 @@ export class ClientContext {
         rpc: rpcName,
         method,
       },
-      // Field by field rather than a spread: this runs on every call, and a literal is several times cheaper.
-      request: (inputs) => ({
-        userAppId: template.userAppId,
-        modelId: template.modelId,
-        versionId: template.versionId,
-        runnerSelector: template.runnerSelector,
-        inputs,
-      }),
+      encode: (inputs) => encoder.encode(inputs),
     };
   }
 
-  /** The request without inputs (spec §4.1); each request copies its fields, so it is never mutated. */
+  /** The request without inputs (spec §4.1). */
   private template(routing: Routing, ownerId: string): Init.PostModelOutputsRequest {
     const { userId, appId, modelId, versionId } = this.identity;
     return {

@@ -1,7 +1,7 @@
 /** UNARY_STREAMING methods: GenerateModelOutputs, one decoded item per stream message. */
 import type { MethodSignature } from "../signature.js";
 import { encodeArguments } from "../codec/index.js";
-import { encodeModelRequest, rpc } from "../transport/method-definitions.js";
+import { rpc } from "../transport/method-definitions.js";
 import { serverStreamCall } from "../transport/calls.js";
 import type { ClientContext } from "./client-context.js";
 import type { CallOptions } from "./options.js";
@@ -16,7 +16,7 @@ export function serverStreamMethod(signature: MethodSignature, context: ClientCo
       async prepare() {
         const data = await encodeArguments(signature, args);
         const call = await context.prepare(signature.name, "GenerateModelOutputs", options);
-        const request = encodeModelRequest(call.request([{ data }]));
+        const request = call.encode([data]);
         return {
           open: () => serverStreamCall(context.channel, rpc.generateModelOutputs, request, call.settings),
           replayable: () => true,

@@ -1,9 +1,10 @@
 /** UNARY_UNARY methods: one call, or a batch split into PostModelOutputs requests of at most 128 inputs. */
 import type { MethodSignature } from "../signature.js";
 import { ArgumentError } from "../errors.js";
-import type { Init, Output } from "../wire/index.js";
+import type { Output } from "../wire/index.js";
+import type { ArgumentData } from "../wire/request-encoder.js";
 import { decodeResult, encodeArgumentsNow } from "../codec/index.js";
-import { encodeModelRequest, rpc } from "../transport/method-definitions.js";
+import { rpc } from "../transport/method-definitions.js";
 import { unaryCall } from "../transport/calls.js";
 import type { ClientContext, PreparedCall } from "./client-context.js";
 import type { CallOptions } from "./options.js";
@@ -20,19 +21,16 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
   const method = signature.name;
   const decodeFirst = (outputs: Output[]) => decodeResult(signature, outputs[0]?.data);
 
-  /** Validates and encodes one argument object: its Input, or a promise of it while files are read. */
-  function inputOf(args: Args | undefined): Init.Input | Promise<Init.Input> {
-    const data = encodeArgumentsNow(signature, args);
-    return data instanceof Promise ? data.then((read) => ({ data: read })) : { data };
-  }
+  /** Validates and encodes one argument object, or a promise of it while files are read. */
+  const inputOf = (args: Args | undefined): ArgumentData | Promise<ArgumentData> => encodeArgumentsNow(signature, args);
 
   /**
    * One request (at most 128 inputs), retried; its outputs, checked. Only the encoded bytes and the input count stay
    * alive during the call, not the built request: objects that outlive young-generation GCs make V8 allocate what
    * their allocation sites (the codec's) build later straight into the old generation.
    */
-  function send(call: PreparedCall, inputs: Init.Input[]): Promise<Output[]> {
-    const request = encodeModelRequest(call.request(inputs));
+  function send(call: PreparedCall, inputs: readonly ArgumentData[]): Promise<Output[]> {
+    const request = call.encode(inputs);
     const count = inputs.length;
     // In-band statuses are checked inside the attempt so that MODEL_LOADING and the like are retried too.
     return withRetries(() =>
@@ -48,14 +46,14 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
     return prepareAndSend(input, options);
   }
 
-  function prepareAndSend(input: Init.Input, options: CallOptions | undefined): Promise<unknown> {
+  function prepareAndSend(input: ArgumentData, options: CallOptions | undefined): Promise<unknown> {
     const call = context.prepare(method, "PostModelOutputs", options);
     const outputs = call instanceof Promise ? call.then((ready) => send(ready, [input])) : send(call, [input]);
     return outputs.then(decodeFirst);
   }
 
   /** A batch item's Input; a failure, even a synchronous one, is a rejection that names the item. */
-  function batchInputOf(args: Args, index: number): Promise<Init.Input> {
+  function batchInputOf(args: Args, index: number): Promise<ArgumentData> {
     const named = (error: unknown) => Promise.reject(error instanceof ArgumentError ? error.inBatchItem(index) : error);
     try {
       return Promise.resolve(inputOf(args)).catch(named);

@@ -3,6 +3,7 @@
  * zero values sent, omitted (undefined) arguments not sent, `_method_name` in the metadata.
  */
 import { implicit, type Data, type Init, type Part } from "../wire/index.js";
+import type { ArgumentData } from "../wire/request-encoder.js";
 import { ClarifaiError } from "../errors.js";
 import type { MethodSignature, ModelTypeField } from "../signature.js";
 import { describeType, describeValue } from "./describe.js";
@@ -20,7 +21,7 @@ export async function encodeArguments(
   method: MethodSignature,
   args: Readonly<Record<string, unknown>> | undefined,
   options?: EncodeOptions,
-): Promise<Init.Data> {
+): Promise<ArgumentData> {
   return encodeArgumentsNow(method, args, options);
 }
 
@@ -32,7 +33,7 @@ export function encodeArgumentsNow(
   method: MethodSignature,
   args: Readonly<Record<string, unknown>> | undefined,
   options?: EncodeOptions,
-): Init.Data | Promise<Init.Data> {
+): ArgumentData | Promise<ArgumentData> {
   const ctx = new EncodeContext(method.name, options);
   const fields = method.input_fields ?? [];
   const given = args ?? {};
@@ -54,16 +55,16 @@ export function encodeArgumentsNow(
     }
     parts.push({ id: implicit(field.name), data: encodePartData(field, value, field.name, ctx) });
   }
-  const data: Init.Data = { metadata, parts };
+  const data: ArgumentData = { metadata, parts };
   return ctx.hasPendingLoads ? ctx.finish().then(() => data) : data;
 }
 
 /** A later message of a bidi stream: only the iterator parameter's part (and `_method_name`). */
-export async function encodeStreamItem(method: MethodSignature, item: unknown, options?: EncodeOptions): Promise<Init.Data> {
+export async function encodeStreamItem(method: MethodSignature, item: unknown, options?: EncodeOptions): Promise<ArgumentData> {
   const field = streamingField(method);
   const ctx = new EncodeContext(method.name, options);
   if (item === undefined || item === null) ctx.fail(field.name, `a stream item (${describeType(field)})`, describeValue(item));
-  const data: Init.Data = {
+  const data: ArgumentData = {
     metadata: planOf(method).metadata,
     parts: [{ id: implicit(field.name), data: encodePartData(field, item, field.name, ctx) }],
   };

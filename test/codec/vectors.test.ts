@@ -7,7 +7,7 @@ import { readdirSync } from "node:fs";
 import { describe, it } from "node:test";
 import { equals, fromBinary } from "@bufbuild/protobuf";
 import { PostModelOutputsRequestSchema } from "../../runtime/gen/proto/clarifai/api/service_pb.js";
-import { wire, type Init } from "../../runtime/wire/index.js";
+import { RequestEncoder, type ArgumentData } from "../../runtime/wire/request-encoder.js";
 import { StatusCode } from "../../runtime/gen/proto/clarifai/api/status/status_code_pb.js";
 import { decodeResult, encodeArguments, encodeStreamItem, isSuccess, statusToError } from "../../runtime/codec/index.js";
 import { callRows, type Call } from "./vector-calls.js";
@@ -22,7 +22,7 @@ import {
 } from "./vector-support.js";
 import type { MethodSignature } from "../../runtime/signature.js";
 
-async function encodeCall(method: MethodSignature, call: Call): Promise<Init.Data[][]> {
+async function encodeCall(method: MethodSignature, call: Call): Promise<ArgumentData[][]> {
   if ("batch" in call) return [await Promise.all(call.batch.map((args) => encodeArguments(method, args)))];
   if (!("stream" in call)) return [[await encodeArguments(method, call.args)]];
   const iteratorName = method.input_fields!.find((f) => f.iterator)!.name;
@@ -37,9 +37,9 @@ describe("vectors: requests", () => {
     it(`${row.case} encodes as the Python SDK did`, async () => {
       const vector = loadVector(row.case);
       const method = loadSignature(row.model, vector.method);
-      const encoded = (await encodeCall(method, row.call(vector))).map((inputs) =>
-        wire.PostModelOutputsRequest.encode({ inputs: inputs.map((data) => ({ data })) }).finish(),
-      );
+      // The clients' request encoder; the recorded calls went to a local model server, with no ids or routing.
+      const encoder = new RequestEncoder({});
+      const encoded = (await encodeCall(method, row.call(vector))).map((inputs) => encoder.encode(inputs));
       const want = requestBytes(vector);
       if (row.messageEqual) {
         // Compared as messages by a second, independent decoder (protobuf-es), since JSON key order varies.
