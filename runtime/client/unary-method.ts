@@ -26,7 +26,7 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
 
   /**
    * One request (at most 128 inputs), retried; its outputs, checked. Only the encoded bytes and the input count stay
-   * alive during the call, not the built request: objects that outlive young-generation GCs make V8 allocate what
+   * alive during the call, not the encoded arguments: objects that outlive young-generation GCs make V8 allocate what
    * their allocation sites (the codec's) build later straight into the old generation.
    */
   function send(call: PreparedCall, inputs: readonly ArgumentData[]): Promise<Output[]> {
@@ -52,7 +52,7 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
     return outputs.then(decodeFirst);
   }
 
-  /** A batch item's Input; a failure, even a synchronous one, is a rejection that names the item. */
+  /** A batch item's encoded arguments; a failure, even a synchronous one, is a rejection that names the item. */
   function batchInputOf(args: Args, index: number): Promise<ArgumentData> {
     const named = (error: unknown) => Promise.reject(error instanceof ArgumentError ? error.inBatchItem(index) : error);
     try {
