@@ -31,7 +31,7 @@ export function bidiMethod(signature: MethodSignature, context: ClientContext) {
         const firstData = await encodeArguments(signature, { ...args, [streamField.name]: first.value });
         const call = await context.prepare(signature.name, "StreamModelOutputs", options);
         // Encoded once and kept as bytes for the attempts that replay it (not the built message: see unary-method.ts).
-        const firstRequest = call.encode([firstData]);
+        const firstRequest = call.encoder.encode([firstData]);
         return {
           open: () => bidiCall(context.channel, rpc.streamModelOutputs, requests(call, firstRequest, shared), call.settings),
           // Replaying is safe while only the retained first message has been taken from the caller's iterable.
@@ -50,7 +50,7 @@ export function bidiMethod(signature: MethodSignature, context: ClientContext) {
     for (;;) {
       const next = await items.next();
       if (next.done) return;
-      yield call.encode([await encodeStreamItem(signature, next.value)]);
+      yield call.encoder.encode([await encodeStreamItem(signature, next.value)]);
     }
   }
 }

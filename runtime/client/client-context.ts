@@ -5,7 +5,7 @@
 import { Metadata, type Client } from "@grpc/grpc-js";
 import { ClarifaiError } from "../errors.js";
 import { implicit, type Init } from "../wire/index.js";
-import { RequestEncoder, type ArgumentData } from "../wire/request-encoder.js";
+import { RequestEncoder } from "../wire/request-encoder.js";
 import { StatusCode } from "../wire/status-code.js";
 import { openChannel } from "../transport/channel.js";
 import { resolveEndpoint, type Endpoint } from "../transport/endpoint.js";
@@ -19,8 +19,8 @@ import { fetchOwnerId } from "./owner-id.js";
 export interface PreparedCall {
   settings: CallSettings;
   retry: RetryContext;
-  /** The encoded request: the template (spec §4.1) with one input per entry of `inputs`. */
-  encode(inputs: readonly ArgumentData[]): Uint8Array;
+  /** Encodes the call's requests: the template (spec §4.1) with the given inputs. */
+  encoder: RequestEncoder;
 }
 
 export class ClientContext {
@@ -111,7 +111,7 @@ export class ClientContext {
         rpc: rpcName,
         method,
       },
-      encode: (inputs) => encoder.encode(inputs),
+      encoder,
     };
   }
 

@@ -16,7 +16,7 @@ export function serverStreamMethod(signature: MethodSignature, context: ClientCo
       async prepare() {
         const data = await encodeArguments(signature, args);
         const call = await context.prepare(signature.name, "GenerateModelOutputs", options);
-        const request = call.encode([data]);
+        const request = call.encoder.encode([data]);
         return {
           open: () => serverStreamCall(context.channel, rpc.generateModelOutputs, request, call.settings),
           replayable: () => true,

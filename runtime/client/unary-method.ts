@@ -21,16 +21,13 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
   const method = signature.name;
   const decodeFirst = (outputs: Output[]) => decodeResult(signature, outputs[0]?.data);
 
-  /** Validates and encodes one argument object, or a promise of it while files are read. */
-  const inputOf = (args: Args | undefined): ArgumentData | Promise<ArgumentData> => encodeArgumentsNow(signature, args);
-
   /**
    * One request (at most 128 inputs), retried; its outputs, checked. Only the encoded bytes and the input count stay
    * alive during the call, not the encoded arguments: objects that outlive young-generation GCs make V8 allocate what
    * their allocation sites (the codec's) build later straight into the old generation.
    */
   function send(call: PreparedCall, inputs: readonly ArgumentData[]): Promise<Output[]> {
-    const request = call.encode(inputs);
+    const request = call.encoder.encode(inputs);
     const count = inputs.length;
     // In-band statuses are checked inside the attempt so that MODEL_LOADING and the like are retried too.
     return withRetries(() =>
@@ -41,7 +38,7 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
 
   /** The common call: no async frame unless files are read or the PAT owner's id is looked up. */
   function single(args: Args | undefined, options: CallOptions | undefined): Promise<unknown> {
-    const input = inputOf(args);
+    const input = encodeArgumentsNow(signature, args);
     if (input instanceof Promise) return input.then((ready) => prepareAndSend(ready, options));
     return prepareAndSend(input, options);
   }
@@ -56,7 +53,7 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
   function batchInputOf(args: Args, index: number): Promise<ArgumentData> {
     const named = (error: unknown) => Promise.reject(error instanceof ArgumentError ? error.inBatchItem(index) : error);
     try {
-      return Promise.resolve(inputOf(args)).catch(named);
+      return Promise.resolve(encodeArgumentsNow(signature, args)).catch(named);
     } catch (error) {
       return named(error);
     }

@@ -17,17 +17,15 @@ import { wire, type Init, type MultiOutputResponse } from "../wire/index.js";
 /** A model-call RPC as grpc-js sees it: encoded requests out, undecoded responses in. */
 export type ModelMethod = MethodDefinition<Uint8Array, Buffer>;
 
-const passBytes = (bytes: Uint8Array): Buffer => asBuffer(bytes);
-
 function modelMethod(name: string, requestStream: boolean, responseStream: boolean): ModelMethod {
   return {
     path: `/clarifai.api.V2/${name}`,
     requestStream,
     responseStream,
-    requestSerialize: passBytes,
-    requestDeserialize: passBytes,
-    responseSerialize: passBytes,
-    responseDeserialize: passBytes,
+    requestSerialize: asBuffer,
+    requestDeserialize: asBuffer,
+    responseSerialize: asBuffer,
+    responseDeserialize: asBuffer,
   };
 }
 
