@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { median } from "./stats.js";
 
 const repo = path.resolve(import.meta.dirname, "..");
 const model = path.resolve(repo, "..", "shared", "vectors", "model");
@@ -18,11 +19,6 @@ function coldMs(args: string[]): number {
   const start = performance.now();
   execFileSync(process.execPath, args, { cwd: work, stdio: ["ignore", "ignore", "inherit"] });
   return performance.now() - start;
-}
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function measure(args: string[]): number {

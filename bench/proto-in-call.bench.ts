@@ -20,6 +20,7 @@ import { encodeArguments } from "../runtime/codec/index.js";
 import { MultiOutputResponseSchema, PostModelOutputsRequestSchema } from "../runtime/gen/proto/clarifai/api/service_pb.js";
 import { decodeModelResponse, encodeModelRequest, rpc } from "../runtime/transport/method-definitions.js";
 import { asBuffer } from "../runtime/transport/as-buffer.js";
+import { median } from "./stats.js";
 
 const CALLS = 400; // per sample
 const ROUNDS = 12;
@@ -88,7 +89,6 @@ async function main() {
   }
   await server.close();
 
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const ratio = (name: Name) => median(times[name].map((t, i) => t / times.raw[i]!));
   const perCall = (ms: number) => ((ms * 1000) / (ROUNDS * (CALLS + 50))).toFixed(1); // timed rounds, their warm-up calls included
   const report = `

@@ -12,6 +12,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parser } from "@lezer/python";
 import { readModelPy } from "../generator/sources/model-py/index.js";
+import { median } from "./stats.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -58,8 +59,6 @@ function bigModelPy(methods: number): string {
   }
   return `${out.join("\n")}\n`;
 }
-
-const median = (times: number[]): number => times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
 
 /** Median ms per call of each function, measured interleaved (round by round) so drift hits both alike. */
 function measure(fns: readonly (() => unknown)[], rounds = 60): number[] {

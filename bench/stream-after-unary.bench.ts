@@ -18,6 +18,7 @@ import { encodeArguments } from "../runtime/codec/index.js";
 import { asBuffer } from "../runtime/transport/as-buffer.js";
 import { encodeModelRequest, rpc } from "../runtime/transport/method-definitions.js";
 import { benchSignatures as signatures, childProcessServer, publish, serveIfChild, type BenchClient } from "./bench-model.js";
+import { median, option } from "./stats.js";
 
 const ITEMS = 20_000; // per stream
 const ROUNDS = 12; // per client process, after 2 warm-up rounds
@@ -25,8 +26,6 @@ const UNARY_CALLS = 3000;
 const CASES = { "none": "no unary calls", "runtime": `${UNARY_CALLS} runtime unary calls` } as const;
 type Case = keyof typeof CASES;
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 /** Client mode: one case; prints `{ raw, runtime }` = median client CPU µs per streamed message. */
 async function client(address: string, kind: Case): Promise<void> {
@@ -94,6 +93,6 @@ ${rows.join("\n")}
 }
 
 if (!(await serveIfChild())) {
-  const address = argument("client");
-  await (address ? client(address, argument("case") as Case) : main());
+  const address = option("client");
+  await (address ? client(address, option("case") as Case) : main());
 }

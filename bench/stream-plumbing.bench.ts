@@ -8,6 +8,7 @@
  * under tsx every closure created also gets a name defined on it, which would dominate these figures)
  */
 import type { AsyncQueue as AsyncQueueType } from "../runtime/transport/async-queue.js";
+import { median } from "./stats.js";
 
 const built = (path: string) => new URL(`../dist/runtime/${path}`, import.meta.url).href;
 const { AsyncQueue } = (await import(built("transport/async-queue.js"))) as typeof import("../runtime/transport/async-queue.js");
@@ -54,7 +55,6 @@ for (let round = 0; round < ROUNDS; round++) {
   samples.direct.push(await cpuPerItem(direct));
   samples.callStream.push(await cpuPerItem(throughCallStream));
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const base = median(samples.direct);
 const runtime = median(samples.callStream);
 console.log(`| consumer | CPU µs per item | vs queue alone |\n| --- | ---: | ---: |`);

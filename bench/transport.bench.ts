@@ -27,8 +27,8 @@ import { asBuffer } from "../runtime/transport/as-buffer.js";
 import {
   benchSignatures as signatures, childProcessServer, inProcessServer, publish, serveIfChild, type BenchClient, type Placement,
 } from "./bench-model.js";
+import { median, option, quartiles } from "./stats.js";
 
-const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const UNARY_CALLS = Number(option("unary-calls") ?? 500); // per sample
 const STREAM_ITEMS = 10_000; // per sample
 /** Rounds per placement (more rounds narrow the spread of the median on a noisy machine). */
@@ -136,16 +136,6 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   await run();
   return performance.now() - start;
 }
-
-const median = (xs: readonly number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-const quartiles = (xs: readonly number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return [sorted[Math.floor((sorted.length - 1) / 4)]!, sorted[Math.ceil(((sorted.length - 1) * 3) / 4)]!] as const;
-};
 
 /** Cold import: wall time of a fresh `node` process running `args` (median of 7). */
 function importMs(args: string[]): number {

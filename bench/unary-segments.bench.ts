@@ -19,6 +19,7 @@ import { encodeModelRequest, rpc } from "../runtime/transport/method-definitions
 import {
   benchSignatures, childProcessServer, inProcessServer, publish, serveIfChild, type BenchClient, type Placement,
 } from "./bench-model.js";
+import { median } from "./stats.js";
 
 const signature = benchSignatures[0]!;
 const CALLS = 1000; // per sample
@@ -84,7 +85,6 @@ async function measure(address: string): Promise<Record<ClientName, Segments>> {
   closeClient(runtime);
   raw.close();
   rawDefault.close();
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const perCall = (list: Segments[]): Segments => {
     const of = (key: keyof Segments) => (median(list.map((s) => s[key])) * 1000) / CALLS; // ms per sample → µs per call
     return { before: of("before"), between: of("between"), after: of("after"), total: of("total"), cpu: of("cpu") };
