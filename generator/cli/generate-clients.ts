@@ -28,7 +28,13 @@ export interface GenerateSettings {
 }
 
 export type ClientOutcome =
-  | { readonly spec: string; readonly status: "written" | "unchanged" | "current" | "stale" | "missing"; readonly file: string }
+  | {
+      readonly spec: string;
+      readonly status: "written" | "unchanged" | "current" | "stale" | "missing";
+      readonly file: string;
+      /** What the source could not see that may make the client incomplete (ClientModel.warnings). */
+      readonly warnings: readonly string[];
+    }
   | { readonly spec: string; readonly status: "failed"; readonly message: string };
 
 export async function generateClients(
@@ -61,7 +67,7 @@ export async function generateClients(
   return outcomes;
 }
 
-type Emitted = { readonly file: string; readonly content: string } | { readonly message: string };
+type Emitted = { readonly file: string; readonly content: string; readonly warnings: readonly string[] } | { readonly message: string };
 
 async function emitJob(job: ClientJob, settings: GenerateSettings, load: NonNullable<GenerateSettings["loadModel"]>): Promise<Emitted> {
   try {
@@ -74,24 +80,28 @@ async function emitJob(job: ClientJob, settings: GenerateSettings, load: NonNull
       const problems = await verifyClients(new Map([[file, content]]));
       if (problems.length > 0) return { message: `generated client does not type-check: ${problems.map((p) => p.message).join("; ")}` };
     }
-    return { file, content };
+    return { file, content, warnings: loaded.warnings ?? [] };
   } catch (error) {
     return { message: error instanceof Error ? error.message : String(error) };
   }
 }
 
-async function settle(spec: string, emitted: { file: string; content: string }, settings: GenerateSettings): Promise<ClientOutcome> {
-  const { file, content } = emitted;
+async function settle(
+  spec: string,
+  emitted: { file: string; content: string; warnings: readonly string[] },
+  settings: GenerateSettings,
+): Promise<ClientOutcome> {
+  const { file, content, warnings } = emitted;
   try {
     const onDisk = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return undefined;
       throw error;
     });
-    if (settings.check) return { spec, status: onDisk === undefined ? "missing" : onDisk === content ? "current" : "stale", file };
-    if (onDisk === content) return { spec, status: "unchanged", file };
+    if (settings.check) return { spec, status: onDisk === undefined ? "missing" : onDisk === content ? "current" : "stale", file, warnings };
+    if (onDisk === content) return { spec, status: "unchanged", file, warnings };
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, content);
-    return { spec, status: "written", file };
+    return { spec, status: "written", file, warnings };
   } catch (error) {
     return { spec, status: "failed", message: `cannot write ${file}: ${(error as Error).message}` };
   }

@@ -84,6 +84,8 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     { outDir, runtimeImport: args.runtimeImport ?? config?.runtimeImport, check: args.check, verify: args.verify },
     (outcome, index) => {
       const line = describeOutcome(outcome);
+      // Always shown, in CI too: the client may lack methods the model has.
+      if (outcome.status !== "failed") for (const warning of outcome.warnings) process.stderr.write(`gen-client: warning: ${warning}\n`);
       if (outcome.status === "failed" || outcome.status === "stale" || outcome.status === "missing") {
         process.stderr.write(`gen-client: ${line}\n`);
       } else if (interactive) {

@@ -40,6 +40,7 @@ export function inspectCommand(setExitCode: (code: number) => void): CommandModu
           args.class === undefined
             ? await loadModel(args.model, { grpc: args.grpc, user: args.user, app: args.app, version: args.version })
             : await readLocalModel(args.model, { className: args.class });
+        for (const warning of model.warnings ?? []) process.stderr.write(`gen-client inspect: warning: ${warning}\n`);
         if (args.json) {
           process.stdout.write(`${formatSignaturesJson(model.signatures)}\n`);
           return;

@@ -30,7 +30,7 @@ export async function loadModel(spec: string, options: LoadOptions = {}): Promis
       ...local.identity,
       ...definedParts({ userId: options.user, appId: options.app, versionId: options.version }),
     };
-    return { signatures: local.signatures, identity, source: local.modelFile, localPath: local.modelFile };
+    return { signatures: local.signatures, identity, source: local.modelFile, localPath: local.modelFile, warnings: local.warnings };
   }
   if (isPlatformReference(spec) || options.user !== undefined || options.app !== undefined) {
     const { readApiModel } = await import("./api.js");

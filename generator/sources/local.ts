@@ -6,7 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { MethodSignature } from "clarifai-typed";
-import { readModelPy, type ReadModelPyOptions } from "./model-py/index.js";
+import { moduleFinderIn, readModelPy, type ReadModelPyOptions } from "./model-py/index.js";
 
 export interface LocalModelIdentity {
   readonly userId?: string;
@@ -22,6 +22,8 @@ export interface LocalModel {
   readonly source: string;
   /** Absolute path of the model.py that was read. */
   readonly modelFile: string;
+  /** What the reader could not see that may change the signatures (`file:line:col: message`). */
+  readonly warnings: readonly string[];
 }
 
 /** A model directory or config.yaml that cannot be used (the model.py itself fails with ModelPyError). */
@@ -41,16 +43,20 @@ export async function readLocalModel(modelPath: string, options: ReadModelPyOpti
     const pyPath = path.join(modelPath, "1", "model.py");
     const config = await readText(configPath, `${modelPath} is not a model directory: it has no config.yaml (a model directory holds config.yaml and 1/model.py)`);
     const text = await readText(pyPath, `${modelPath} is not a model directory: it has no 1/model.py`);
+    const { signatures, warnings } = readWithSiblings(text, pyPath, [path.dirname(pyPath), modelPath], options);
     return {
-      signatures: readModelPy(text, pyPath, options),
+      signatures,
       identity: identityFromConfig(config, configPath),
       source: `${pyPath} (identity from ${configPath})`,
       modelFile: path.resolve(pyPath),
+      warnings,
     };
   }
   const text = await readText(modelPath, `${modelPath}: cannot read the file`);
-  const signatures = readModelPy(text, modelPath, options);
   const configPath = await nearestConfig(path.dirname(path.resolve(modelPath)));
+  // Beside the file, and in the model's folder (the one holding config.yaml) when the file is in a subfolder of it.
+  const moduleFolders = [path.dirname(modelPath), ...(configPath ? [path.dirname(configPath)] : [])];
+  const { signatures, warnings } = readWithSiblings(text, modelPath, moduleFolders, options);
   if (configPath) {
     const config = await readText(configPath, `${configPath}: cannot read the file`);
     return {
@@ -58,6 +64,7 @@ export async function readLocalModel(modelPath: string, options: ReadModelPyOpti
       identity: identityFromConfig(config, configPath),
       source: `${modelPath} (identity from ${configPath})`,
       modelFile: path.resolve(modelPath),
+      warnings,
     };
   }
   const modelId = path.basename(path.dirname(path.resolve(modelPath)));
@@ -66,7 +73,19 @@ export async function readLocalModel(modelPath: string, options: ReadModelPyOpti
     identity: { modelId },
     source: `${modelPath} (no config.yaml found, so the model id is the directory name '${modelId}')`,
     modelFile: path.resolve(modelPath),
+    warnings,
   };
+}
+
+/**
+ * Reads model.py, following imports of modules in `folders`: model.py's own folder first, then the model's folder
+ * (a served model's working directory).
+ */
+function readWithSiblings(text: string, pyPath: string, folders: readonly string[], options: ReadModelPyOptions) {
+  const warnings: string[] = [];
+  const unique = [...new Set(folders.map((folder) => path.resolve(folder)))];
+  const signatures = readModelPy(text, pyPath, { ...options, findModule: moduleFinderIn(unique), onWarning: (w) => warnings.push(w) });
+  return { signatures, warnings };
 }
 
 async function nearestConfig(directory: string): Promise<string | undefined> {

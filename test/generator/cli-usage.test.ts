@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -37,4 +37,26 @@ describe("gen-client exit codes", () => {
       }
     });
   }
+});
+
+describe("gen-client warnings", () => {
+  it("a base class the reader cannot see into: the client is written, and stderr says what may be missing", async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "gen-client-cli-"));
+    try {
+      await mkdir(path.join(cwd, "m", "1"), { recursive: true });
+      await writeFile(path.join(cwd, "m", "config.yaml"), "model:\n  id: mixed\n  user_id: u\n  app_id: a\n");
+      await writeFile(
+        path.join(cwd, "m", "1", "model.py"),
+        "from clarifai.runners.models.model_class import ModelClass\nfrom company.mixins import Audit\n\nclass M(ModelClass, Audit):\n    @ModelClass.method\n    def predict(self, text: str) -> str:\n        return text\n",
+      );
+      const result = await genClient(["./m", "--out", "out"], cwd);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(await readFile(path.join(cwd, "out", "mixed.ts"), "utf8"), /predict\(/);
+      const warnings = result.stderr.split("\n").filter((line) => line.startsWith("gen-client: warning: "));
+      assert.equal(warnings.length, 1, result.stderr);
+      assert.match(warnings[0]!, /m[/\\]1[/\\]model\.py:4:21: class M derives from Audit \(company\.mixins\.Audit\)/);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
 });

@@ -123,7 +123,7 @@ describe("bad inputs get their own positioned message", () => {
   const cases: { name: string; source: string; want: RegExp; line: number }[] = [
     { name: "syntax error", source: "class M(ModelClass:\n    pass\n", want: /syntax error.*Python cannot import this file/, line: 10 },
     { name: "no ModelClass", source: "class M:\n    pass\n", want: /no class deriving ModelClass found/, line: 1 },
-    { name: "base from another file", source: "from base import MyBase\nclass M(MyBase):\n    pass\n", want: /class M derives from MyBase, which is not defined in this file nor a Clarifai SDK class/, line: 1 },
+    { name: "base from another file", source: "from base import MyBase\nclass M(MyBase):\n    pass\n", want: /class M derives from MyBase, which is neither defined in model.py or a file next to it nor a Clarifai SDK class/, line: 1 },
     { name: "old ModelRunner base", source: "from clarifai.runners.models.model_runner import ModelRunner\nclass M(ModelRunner):\n    pass\n", want: /class M derives from ModelRunner, the SDK's old proto-style interface .* port it to ModelClass/, line: 1 },
     { name: "SDK class that is no model base", source: "from clarifai.client.model import Model\nclass M(Model):\n    pass\n", want: /class M derives from clarifai\.client\.model\.Model, which is not a model base class of the SDK/, line: 1 },
     { name: "no methods", source: "class M(ModelClass):\n    def load_model(self): ...\n", want: /class M has no methods decorated with @ModelClass.method/, line: 10 },

@@ -3,7 +3,8 @@
  * compute for it, without Python and without executing anything.
  */
 import type { MethodSignature } from "clarifai-typed";
-import { checkMissingSdkImports } from "./missing-imports.js";
+import { LocalModules, type ModuleFinder } from "./local-modules.js";
+import { checkFailingImports } from "./failing-imports.js";
 import { ModelClasses } from "./model-classes.js";
 import { readModuleScope, type ClassDecl } from "./python-scope.js";
 import { NameResolver } from "./resolve-names.js";
@@ -11,10 +12,18 @@ import { SDK_BASE_CLASSES_FILE, SDK_BASE_CLASSES_SOURCE } from "./sdk-base-class
 import { SourceFile } from "./syntax-tree.js";
 
 export { ModelPyError, type ModelPyErrorDetails } from "./model-py-error.js";
+export { moduleFinderIn, type ModuleFinder, type ModuleSource } from "./local-modules.js";
 
 export interface ReadModelPyOptions {
   /** The model class to read when a file defines more than one. */
   readonly className?: string;
+  /** Finds modules model.py imports from files next to it (`moduleFinderIn`); without it, no other file is read. */
+  readonly findModule?: ModuleFinder;
+  /**
+   * Told what the reader could not see that may change the signatures (`file:line:col: message`), such as a base
+   * class imported from a module that is no file next to model.py.
+   */
+  readonly onWarning?: (warning: string) => void;
 }
 
 const SDK_MODULE = /^clarifai\.runners\.(?:[\w.]+\.)?(\w+)$/;
@@ -41,17 +50,23 @@ function loadSdkClasses(): SdkClasses {
 /** Parses `text` (the content of `fileName`) and returns its model class's method signatures, in SDK order. */
 export function readModelPy(text: string, fileName: string, options: ReadModelPyOptions = {}): MethodSignature[] {
   const sdk = loadSdkClasses();
-  const names = new NameResolver((qualified) => {
+  const local = new LocalModules(options.findModule ?? (() => undefined));
+  const names: NameResolver = new NameResolver((qualified) => {
     const name = SDK_MODULE.exec(qualified)?.[1];
-    return name === undefined ? undefined : sdk.byName.get(name);
+    if (name !== undefined) return sdk.byName.get(name);
+    return local.classNamed(qualified, names);
   });
   // CPython reads source with universal newlines.
   const file = new SourceFile(fileName, text.replace(/\r\n?/g, "\n"));
   file.assertNoSyntaxError();
-  checkMissingSdkImports(file);
+  checkFailingImports(file);
   const { classes } = readModuleScope(file);
   const models = new ModelClasses(names, sdk.root);
   models.compileAll(file, classes);
   const model = models.choose(file, classes, options.className);
-  return models.signatures(model);
+  const signatures = models.signatures(model);
+  // Importing model.py imported these files too: a bad method signature in any of their classes fails it.
+  for (const module of local.modules) models.compileAll(module.file, module.classes);
+  if (options.onWarning) for (const warning of models.unseenBases(model)) options.onWarning(warning);
+  return signatures;
 }

@@ -12,6 +12,9 @@ import { childrenOf, firstLine, type SourceFile, type SyntaxNode } from "./synta
 
 const LEGACY_METHODS = ["predict", "generate", "stream", "PostModelOutputs"];
 
+/** Bases that define no model methods: object, and the standard library's abstract and typing helpers. */
+const CANNOT_DEFINE_METHODS = /^(?:builtins\.object|abc\.\w+|typing(?:_extensions)?\.\w+)$/u;
+
 export class ModelClasses {
   private readonly mroCache = new Map<ClassDecl, ClassDecl[]>();
   /** Signatures by file and function offset (lezer node objects are not stable identities). */
@@ -22,7 +25,7 @@ export class ModelClasses {
     private readonly modelClassRoot: ClassDecl,
   ) {}
 
-  /** C3 linearisation over the bases we can see (this file and the SDK); other bases contribute nothing. */
+  /** C3 linearisation over the bases we can see (these files and the SDK); other bases contribute nothing. */
   mro(cls: ClassDecl, visiting: ReadonlySet<ClassDecl> = new Set()): ClassDecl[] {
     const cached = this.mroCache.get(cls);
     if (cached) return cached;
@@ -45,6 +48,30 @@ export class ModelClasses {
 
   isModelClass(cls: ClassDecl): boolean {
     return this.mro(cls).includes(this.modelClassRoot);
+  }
+
+  /**
+   * What may be missing from `model`'s signatures: each base, anywhere in its hierarchy, that the reader cannot see
+   * into (a class of a package that is no file next to model.py, or an expression), as `file:line:col: message`.
+   * Such a class could define @ModelClass.method methods of its own. Bases that cannot, such as object, ABC or
+   * Generic[T], are left out.
+   */
+  unseenBases(model: ClassDecl): string[] {
+    const warnings: string[] = [];
+    for (const cls of this.mro(model)) {
+      if (cls.file === this.modelClassRoot.file) continue; // the SDK's own classes
+      for (const base of cls.bases) {
+        const target = base.name === "MemberExpression" && !base.getChild("PropertyName") ? (base.firstChild ?? base) : base; // Generic[T]
+        const resolved = this.names.resolve(target, cls.outerScope);
+        if (resolved.kind === "class" || (resolved.kind === "external" && CANNOT_DEFINE_METHODS.test(resolved.qualified))) continue;
+        const origin = resolved.kind === "external" ? ` (${resolved.qualified})` : "";
+        const { line, column } = cls.file.position(base.from);
+        warnings.push(
+          `${cls.file.fileName}:${line}:${column}: class ${cls.name} derives from ${cls.file.source(base)}${origin}, which is neither defined in a file next to model.py nor a Clarifai SDK class, so the reader cannot see into it: any @ModelClass.method methods it defines are missing from this client. If it has some, generate from the running model instead (gen-client --grpc host:port)`,
+        );
+      }
+    }
+    return warnings;
   }
 
   /** Bases written as expressions that do not resolve to a class we know (e.g. from another local file). */
@@ -166,7 +193,7 @@ export class ModelClasses {
     }
     const sdk = external.find((name) => name.startsWith("clarifai."));
     if (sdk) return `class ${cls.name} derives from ${sdk}, which is not a model base class of the SDK`;
-    return `class ${cls.name} derives from ${bases.join(", ")}, which is not defined in this file nor a Clarifai SDK class, so the reader cannot follow it`;
+    return `class ${cls.name} derives from ${bases.join(", ")}, which is neither defined in model.py or a file next to it nor a Clarifai SDK class, so the reader cannot follow it`;
   }
 
   private bases(cls: ClassDecl): ClassDecl[] {

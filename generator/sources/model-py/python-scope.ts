@@ -169,7 +169,7 @@ function bindImport(statement: SyntaxNode, scope: Scope): void {
   const at = statement.from;
   if (tokens[0]?.name === "from") {
     const importIndex = tokens.findIndex((t) => t.name === "import");
-    const module = tokens.slice(1, importIndex).map(text).join("");
+    const module = absoluteModule(tokens.slice(1, importIndex).map(text).join(""), scope.file.packageName);
     for (const group of commaSeparated(tokens.slice(importIndex + 1))) {
       if (group[0]?.name === "*") {
         scope.starImports.push(module);
@@ -191,4 +191,16 @@ function bindImport(statement: SyntaxNode, scope: Scope): void {
       scope.bind(top, { kind: "import", at, qualified: top });
     }
   }
+}
+
+/**
+ * `from .x import y` inside package `pkg` imports `pkg.x` (each further dot goes one package up). Relative names
+ * that lead nowhere (model.py, or above the top package) stay as written, so they resolve to nothing.
+ */
+function absoluteModule(module: string, packageName: string | undefined): string {
+  const dots = /^\.*/.exec(module)?.[0].length ?? 0;
+  if (dots === 0 || packageName === undefined || packageName === "") return module;
+  const base = packageName.split(".");
+  if (dots - 1 >= base.length) return module;
+  return [...base.slice(0, base.length - (dots - 1)), module.slice(dots)].filter(Boolean).join(".");
 }

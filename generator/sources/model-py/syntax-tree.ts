@@ -14,9 +14,15 @@ export class SourceFile {
   readonly root: SyntaxNode;
   private readonly lineStarts: number[] = [0];
 
+  /**
+   * `packageName`: the package relative imports in this file resolve against (`pkg` for `pkg/__init__.py` and
+   * `pkg/mod.py`, "" for a top-level module next to model.py); undefined for model.py itself, which the SDK loads
+   * as a top-level module of no package, so that its relative imports fail.
+   */
   constructor(
     readonly fileName: string,
     readonly text: string,
+    readonly packageName?: string,
   ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     this.root = parseUpToFirstError(withLezerNumbers(text)).topNode;
