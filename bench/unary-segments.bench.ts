@@ -2,7 +2,8 @@
  * Where a unary call's time goes, inside real calls: the runtime's own synchronous work before grpc-js is asked to
  * send (validation, encoding, routing, protobufjs), the time from there to grpc-js' callback (grpc-js, the network
  * and the server), and the runtime's work from that callback to the caller's result (decoding, promise hops),
- * against the same segments of a raw grpc-js call that sends pre-encoded bytes and decodes nothing.
+ * against the same segments of a raw grpc-js call that sends pre-encoded bytes and decodes nothing, and of a raw call
+ * that does the codec work any typed client must do (encode the arguments, decode the result) with the runtime's codec.
  *
  * The segments are cut by wrapping `Client.prototype.makeUnaryRequest` (which both variants call) with two
  * timestamps. Work inside real calls runs with cold caches, several times slower than in a tight loop, so this is the
@@ -12,14 +13,19 @@
  */
 import { Client, credentials, Metadata, type requestCallback } from "@grpc/grpc-js";
 import { createModelClient, closeClient } from "clarifai-typed";
-import { encodeArguments } from "../runtime/codec/index.js";
-import { asBuffer } from "../runtime/transport/as-buffer.js";
-import { channelOptions } from "../runtime/transport/channel.js";
-import { encodeModelRequest, rpc } from "../runtime/transport/method-definitions.js";
+import type { ArgumentData } from "../runtime/wire/request-encoder.js";
 import {
   benchSignatures, childProcessServer, inProcessServer, publish, serveIfChild, type BenchClient, type Placement,
 } from "./bench-model.js";
 import { median } from "./stats.js";
+
+// The compiled modules, as users run them (the sources under tsx carry a helper call in every closure).
+const built = (path: string) => new URL(`../dist/runtime/${path}`, import.meta.url).href;
+const { encodeArguments, encodeArgumentsNow, decodeResult } = (await import(built("codec/index.js"))) as typeof import("../runtime/codec/index.js");
+const { asBuffer } = (await import(built("transport/as-buffer.js"))) as typeof import("../runtime/transport/as-buffer.js");
+const { channelOptions } = (await import(built("transport/channel.js"))) as typeof import("../runtime/transport/channel.js");
+const { encodeModelRequest, decodeModelResponse, rpc } = (await import(built("transport/method-definitions.js"))) as typeof import("../runtime/transport/method-definitions.js");
+const { RequestEncoder } = (await import(built("wire/request-encoder.js"))) as typeof import("../runtime/wire/request-encoder.js");
 
 const signature = benchSignatures[0]!;
 const CALLS = 1000; // per sample
@@ -44,6 +50,7 @@ interface Segments { before: number; between: number; after: number; total: numb
 const CLIENTS = {
   rawDefault: "raw grpc-js, grpc-js' default channel options",
   raw: "raw grpc-js, the runtime's channel options",
+  rawCodec: "raw grpc-js + the runtime's codec (encodes the arguments, decodes the result)",
   runtime: "runtime",
 } as const;
 type ClientName = keyof typeof CLIENTS;
@@ -56,13 +63,21 @@ async function measure(address: string): Promise<Record<ClientName, Segments>> {
   const identity = (b: Buffer) => b;
   const rawCall = (channel: Client) => () => new Promise((resolve, reject) => channel.makeUnaryRequest(rpc.postModelOutputs.path,
     identity, identity, bytes, new Metadata(), {}, (error, value) => (error ? reject(error) : resolve(value))));
+  // The work any typed client does and raw grpc-js with pre-encoded bytes does not: validate and encode the arguments,
+  // decode the response and its result. The difference to the runtime row is the runtime's own plumbing (options,
+  // routing, retries, error mapping, promises).
+  const encoder = new RequestEncoder({ modelId: "bench" });
+  const rawCodec = () => new Promise((resolve, reject) => raw.makeUnaryRequest(rpc.postModelOutputs.path,
+    identity, identity, asBuffer(encoder.encode([encodeArgumentsNow(signature, { prompt: "hello" }) as ArgumentData])), new Metadata(), {},
+    (error, value) => (error ? reject(error) : resolve(decodeResult(signature, decodeModelResponse(value!).outputs[0]?.data)))));
   const calls: Record<ClientName, () => Promise<unknown>> = {
     rawDefault: rawCall(rawDefault),
     raw: rawCall(raw),
+    rawCodec,
     runtime: () => runtime.predict({ prompt: "hello" }),
   };
   const names = Object.keys(CLIENTS) as ClientName[];
-  const samples: Record<ClientName, Segments[]> = { rawDefault: [], raw: [], runtime: [] };
+  const samples: Record<ClientName, Segments[]> = { rawDefault: [], raw: [], rawCodec: [], runtime: [] };
   for (let round = 0; round < ROUNDS + 2; round++) {
     for (const name of round % 2 ? [...names].reverse() : names) {
       const sum: Segments = { before: 0, between: 0, after: 0, total: 0, cpu: 0 };
@@ -89,7 +104,7 @@ async function measure(address: string): Promise<Record<ClientName, Segments>> {
     const of = (key: keyof Segments) => (median(list.map((s) => s[key])) * 1000) / CALLS; // ms per sample → µs per call
     return { before: of("before"), between: of("between"), after: of("after"), total: of("total"), cpu: of("cpu") };
   };
-  return { rawDefault: perCall(samples.rawDefault), raw: perCall(samples.raw), runtime: perCall(samples.runtime) };
+  return Object.fromEntries(names.map((name) => [name, perCall(samples[name])])) as Record<ClientName, Segments>;
 }
 
 async function main(): Promise<void> {
