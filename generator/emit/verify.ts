@@ -1,6 +1,7 @@
 /**
  * Type-checks generated clients with ts-morph under `strict`, the way a user's project would compile them.
- * ts-morph (and the TypeScript compiler behind it) is loaded only here, so plain generation stays fast.
+ * ts-morph (and the TypeScript compiler behind it) is loaded only here, so plain generation stays fast. It is an
+ * optional peer dependency: 15 MB that an application running generated clients never needs.
  * Compiler options come from the tsconfig.json nearest to the files (for module resolution), plus strict.
  */
 import { existsSync } from "node:fs";
@@ -15,7 +16,7 @@ export interface VerifyProblem {
 export async function verifyClients(files: ReadonlyMap<string, string>): Promise<VerifyProblem[]> {
   const [first] = files.keys();
   if (first === undefined) return [];
-  const { Project, ts } = await import("ts-morph");
+  const { Project, ts } = await loadTsMorph();
   const tsConfigFilePath = nearestTsConfig(path.dirname(first));
   const project = new Project({
     ...(tsConfigFilePath ? { tsConfigFilePath, skipAddingFilesFromTsConfig: true } : {}),
@@ -40,5 +41,15 @@ function nearestTsConfig(dir: string): string | undefined {
     const candidate = path.join(current, "tsconfig.json");
     if (existsSync(candidate)) return candidate;
     if (path.dirname(current) === current) return undefined;
+  }
+}
+
+async function loadTsMorph(): Promise<typeof import("ts-morph")> {
+  try {
+    return await import("ts-morph");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ERR_MODULE_NOT_FOUND" || !String((error as Error).message).includes("'ts-morph'")) throw error;
+    throw new Error("--verify type-checks with ts-morph, which is not installed; install it beside clarifai-typed (npm i -D ts-morph), or leave out --verify", { cause: error });
   }
 }

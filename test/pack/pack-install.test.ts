@@ -98,3 +98,15 @@ test("the client type-checks against the installed declarations and calls the in
   });
   assert.deepEqual(JSON.parse(stdout), { answer: "hi pack", isError: "FAILURE", parsed: "predict" });
 });
+
+test("ts-morph is not installed with the package; --verify then says how to get it", async () => {
+  await assert.rejects(readFile(path.join(project, "node_modules", "ts-morph", "package.json")), { code: "ENOENT" });
+  const bin = path.join(project, "node_modules", ".bin", "gen-client");
+  const failure = await run(bin, ["examples/story-writer", "--out", path.join(project, "verified"), "--verify"], { cwd: repoRoot }).then(
+    () => assert.fail("--verify without ts-morph succeeded"),
+    (error: { code: number; stderr: string }) => error,
+  );
+  assert.equal(failure.code, 1);
+  assert.match(failure.stderr, /--verify type-checks with ts-morph, which is not installed; install it beside clarifai-typed \(npm i -D ts-morph\)/);
+  await assert.rejects(readFile(path.join(project, "verified", "story-writer.ts")), { code: "ENOENT" });
+});
