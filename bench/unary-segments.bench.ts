@@ -11,6 +11,7 @@
  *
  * Run: npm run build && node --import tsx bench/unary-segments.bench.ts [--append]  (--append writes bench/RESULTS.md)
  */
+import v8 from "node:v8";
 import { Client, credentials, Metadata, type requestCallback } from "@grpc/grpc-js";
 import { createModelClient, closeClient } from "clarifai-typed";
 import type { ArgumentData } from "../runtime/wire/request-encoder.js";
@@ -44,7 +45,7 @@ Client.prototype.makeUnaryRequest = function (this: Client, ...args: unknown[]) 
   return makeUnaryRequest.apply(this, args);
 } as typeof Client.prototype.makeUnaryRequest;
 
-interface Segments { before: number; between: number; after: number; total: number; cpu: number }
+interface Segments { before: number; between: number; after: number; total: number; cpu: number; allocated: number }
 
 /** The clients compared, in table order. */
 const CLIENTS = {
@@ -80,7 +81,7 @@ async function measure(address: string): Promise<Record<ClientName, Segments>> {
   const samples: Record<ClientName, Segments[]> = { rawDefault: [], raw: [], rawCodec: [], runtime: [] };
   for (let round = 0; round < ROUNDS + 2; round++) {
     for (const name of round % 2 ? [...names].reverse() : names) {
-      const sum: Segments = { before: 0, between: 0, after: 0, total: 0, cpu: 0 };
+      const sum: Segments = { before: 0, between: 0, after: 0, total: 0, cpu: 0, allocated: 0 };
       const cpu = process.cpuUsage();
       const start = performance.now();
       for (let i = 0; i < CALLS; i++) {
@@ -97,20 +98,39 @@ async function measure(address: string): Promise<Record<ClientName, Segments>> {
       if (round >= 2) samples[name].push(sum);
     }
   }
+  const allocated: Partial<Record<ClientName, number>> = {};
+  for (const name of names) allocated[name] = await bytesPerCall(calls[name]); // one client at a time
   closeClient(runtime);
   raw.close();
   rawDefault.close();
-  const perCall = (list: Segments[]): Segments => {
-    const of = (key: keyof Segments) => (median(list.map((s) => s[key])) * 1000) / CALLS; // ms per sample → µs per call
-    return { before: of("before"), between: of("between"), after: of("after"), total: of("total"), cpu: of("cpu") };
+  const perCall = (name: ClientName): Segments => {
+    const of = (key: keyof Segments) => (median(samples[name].map((s) => s[key])) * 1000) / CALLS; // ms per sample → µs per call
+    return { before: of("before"), between: of("between"), after: of("after"), total: of("total"), cpu: of("cpu"), allocated: allocated[name]! };
   };
-  return Object.fromEntries(names.map((name) => [name, perCall(samples[name])])) as Record<ClientName, Segments>;
+  return Object.fromEntries(names.map((name) => [name, perCall(name)])) as Record<ClientName, Segments>;
+}
+
+/**
+ * JavaScript heap allocated per call (this process, client and an in-process server alike): the young generation's
+ * growth over 20 sequential calls, median of the runs of 20 that no scavenge interrupted. Allocation is what
+ * young-generation GCs and cache misses scale with.
+ */
+async function bytesPerCall(call: () => Promise<unknown>): Promise<number> {
+  const youngUsed = () => v8.getHeapSpaceStatistics().find((space) => space.space_name === "new_space")!.space_used_size;
+  const runs: number[] = [];
+  for (let run = 0; run < 200; run++) {
+    const before = youngUsed();
+    for (let i = 0; i < 20; i++) await call();
+    const grown = youngUsed() - before;
+    if (grown > 0) runs.push(grown / 20);
+  }
+  return median(runs);
 }
 
 async function main(): Promise<void> {
   const rows: string[] = [];
   const row = (placement: string, name: string, s: Segments) =>
-    `| ${placement} | ${name} | ${s.before.toFixed(1)} | ${s.between.toFixed(1)} | ${s.after.toFixed(1)} | ${s.total.toFixed(1)} | ${s.cpu.toFixed(1)} |`;
+    `| ${placement} | ${name} | ${s.before.toFixed(1)} | ${s.between.toFixed(1)} | ${s.after.toFixed(1)} | ${s.total.toFixed(1)} | ${s.cpu.toFixed(1)} | ${(s.allocated / 1024).toFixed(1)} |`;
   const placements = [["child process", () => childProcessServer(import.meta.filename)], ["this process", inProcessServer]] as const;
   for (const [name, start] of placements) {
     const server: Placement = await start();
@@ -126,10 +146,11 @@ async function main(): Promise<void> {
 
 Sequential unary calls, median of ${ROUNDS} interleaved samples of ${CALLS} calls; µs per call. "Before send" = from the
 call to grpc-js' makeUnaryRequest; "grpc-js + server" = from there to grpc-js' callback; "after callback" = from
-there to the caller's result; CPU = this process's CPU time (a child-process server's is not counted).
+there to the caller's result; CPU = this process's CPU time (a child-process server's is not counted); KiB = JavaScript
+heap allocated per call in this process (young-generation growth over 20 calls, median of the runs no GC interrupted).
 
-| server | client | before send | grpc-js + server | after callback | round trip | client CPU |
-| --- | --- | ---: | ---: | ---: | ---: | ---: |
+| server | client | before send | grpc-js + server | after callback | round trip | client CPU | KiB allocated |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}
 `;
   publish(report);
