@@ -40,7 +40,7 @@ export function bidiMethod(signature: MethodSignature, context: ClientContext) {
         };
       },
       decode: (message) => decodeStreamMessage(signature, message, "StreamModelOutputs"),
-      fail: (error) => redactSecret(error, context.pat),
+      fail: (error) => redactSecret(error, context.secrets),
       cleanup: async () => items?.close(),
     });
   };

@@ -27,6 +27,10 @@ export class ClientContext {
   readonly channel: Client;
   readonly endpoint: Endpoint;
   readonly pat: string | undefined;
+  /** Sent only when there is no PAT, as the SDK does. */
+  private readonly sessionToken: string | undefined;
+  /** Every credential the client holds: kept out of the errors callers see (redactSecret). */
+  readonly secrets: readonly string[];
   private readonly identity: ModelIdentity;
   private readonly routing: Routing;
   private readonly timeoutMs: number | undefined;
@@ -49,12 +53,14 @@ export class ClientContext {
     };
     if (!this.identity.modelId) throw invalidOption("modelId", "a model id is required");
     this.pat = options.pat ?? (process.env.CLARIFAI_PAT || undefined);
+    this.sessionToken = options.sessionToken ?? (process.env.CLARIFAI_SESSION_TOKEN || undefined);
+    this.secrets = [this.pat, this.sessionToken].filter((secret): secret is string => secret !== undefined && secret !== "");
     this.routing = routingFrom(options, "client options");
     this.timeoutMs = checkTimeout(options.timeoutMs, "client options.timeoutMs");
     this.retry = options.retry;
     this.retryPolicy = resolveRetryPolicy(this.retry, undefined); // also validates now rather than at the first call
     this.endpoint = resolveEndpoint(options.baseUrl, options.insecure);
-    this.channel = openChannel(this.endpoint, options.maxMessageBytes);
+    this.channel = openChannel(this.endpoint, options.maxMessageBytes, options.rootCertificatesPath);
   }
 
   /**
@@ -65,8 +71,8 @@ export class ClientContext {
     if (typeof options !== "object" || options === null) {
       throw invalidOption(`${method} call options`, `expected an object of CallOptions, got ${typeof options}`);
     }
-    if (this.endpoint.tls && !this.pat) {
-      throw new ClarifaiError(`${method}: no Clarifai PAT; pass the pat client option or set CLARIFAI_PAT.`, {
+    if (this.endpoint.tls && !this.pat && !this.sessionToken) {
+      throw new ClarifaiError(`${method}: no Clarifai PAT; pass the pat client option or set CLARIFAI_PAT (or a session token: sessionToken, CLARIFAI_SESSION_TOKEN).`, {
         code: StatusCode.CONN_KEY_NOT_FOUND,
         description: "missing PAT",
         method,
@@ -126,10 +132,11 @@ export class ClientContext {
     };
   }
 
-  /** `authorization: Key <PAT>` (spec §4.6); a fresh object per call. */
+  /** `authorization: Key <PAT>`, else `x-clarifai-session-token: <token>` (spec §4.6); a fresh object per call. */
   metadata(): Metadata {
     const metadata = new Metadata();
     if (this.pat) metadata.set("authorization", `Key ${this.pat}`);
+    else if (this.sessionToken) metadata.set("x-clarifai-session-token", this.sessionToken);
     return metadata;
   }
 

@@ -40,15 +40,25 @@ export interface RetryOptions {
 export interface ClientOptions extends RoutingOptions {
   /** Personal access token; default `process.env.CLARIFAI_PAT`. Never logged, never part of an error. */
   pat?: string;
+  /**
+   * Session token, sent as `x-clarifai-session-token` when there is no PAT (as the SDK does); default
+   * `process.env.CLARIFAI_SESSION_TOKEN`. Never logged, never part of an error.
+   */
+  sessionToken?: string;
   userId?: string;
   appId?: string;
   modelId?: string;
   versionId?: string;
   /** `host:port` (TLS), `https://host[:port]` (TLS) or `http://host:port` (plaintext); default env
-   * `CLARIFAI_API_BASE`, else `api.clarifai.com:443`. */
+   * `CLARIFAI_API_BASE`, else `CLARIFAI_GRPC_BASE`, else `api.clarifai.com:443`. */
   baseUrl?: string;
   /** Plaintext gRPC, for a local model server. */
   insecure?: boolean;
+  /**
+   * A PEM file of the root certificates TLS connections trust instead of the system's (a private CA, e.g. an
+   * on-premises deployment); default `process.env.CLARIFAI_ROOT_CERTIFICATES_PATH`. Read when the client is created.
+   */
+  rootCertificatesPath?: string;
   /** Deadline of every call, retries included; a call may override it. */
   timeoutMs?: number;
   /** Retry policy; `false` disables retries. */

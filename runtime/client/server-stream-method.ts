@@ -24,6 +24,6 @@ export function serverStreamMethod(signature: MethodSignature, context: ClientCo
         };
       },
       decode: (message) => decodeStreamMessage(signature, message, "GenerateModelOutputs"),
-      fail: (error) => redactSecret(error, context.pat),
+      fail: (error) => redactSecret(error, context.secrets),
     });
 }

@@ -75,13 +75,13 @@ export function unaryMethod(signature: MethodSignature, context: ClientContext) 
   }
 
   const redact = (error: unknown): never => {
-    throw redactSecret(error, context.pat);
+    throw redactSecret(error, context.secrets);
   };
   return (args?: Args | readonly Args[], options?: CallOptions): Promise<unknown> => {
     try {
       return (Array.isArray(args) ? batch(args as readonly Args[], options) : single(args as Args | undefined, options)).catch(redact);
     } catch (error) {
-      return Promise.reject(redactSecret(error, context.pat));
+      return Promise.reject(redactSecret(error, context.secrets));
     }
   };
 }

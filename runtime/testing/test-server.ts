@@ -59,6 +59,11 @@ export interface TestServerOptions {
    * soak test): the log holds each request for the server's life, which grows memory and GC work without bound.
    */
   recordRequests?: boolean;
+  /**
+   * Serve TLS with this PEM key and certificate chain instead of plaintext, e.g. to test clients that trust a private
+   * CA (`rootCertificatesPath`). Clients then connect without `insecure`, to a name the certificate holds.
+   */
+  tls?: { key: string | Uint8Array; cert: string | Uint8Array };
 }
 
 export interface ReceivedRequest {
@@ -77,7 +82,7 @@ export interface ReceivedRequest {
 }
 
 export interface TestServer {
-  /** `127.0.0.1:<port>`, for `baseUrl` with `insecure: true`. */
+  /** `127.0.0.1:<port>`, for `baseUrl` with `insecure: true` (with `tls`, use a name the certificate holds). */
   readonly address: string;
   readonly port: number;
   /** Every request received, in arrival order (empty with `recordRequests: false`). */
@@ -252,7 +257,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
 
   server.addService(serviceDefinition(), implementation);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`127.0.0.1:${options.port ?? 0}`, ServerCredentials.createInsecure(), (error, bound) =>
+    server.bindAsync(`127.0.0.1:${options.port ?? 0}`, serverCredentials(options.tls), (error, bound) =>
       error ? reject(error) : resolve(bound)),
   );
   return {
@@ -266,6 +271,12 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
         resolve();
       }),
   };
+}
+
+function serverCredentials(tls: TestServerOptions["tls"]): ServerCredentials {
+  if (tls === undefined) return ServerCredentials.createInsecure();
+  const pem = (text: string | Uint8Array) => (typeof text === "string" ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
+  return ServerCredentials.createSsl(null, [{ private_key: pem(tls.key), cert_chain: pem(tls.cert) }]);
 }
 
 /** The server's own coders, apart from the clients' in its process (see `createWire`). */

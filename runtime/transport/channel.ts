@@ -1,5 +1,6 @@
-/** One grpc-js channel per client, with the SDK's message-size limits (spec §4.6). */
-import { Client, credentials, type ChannelOptions } from "@grpc/grpc-js";
+/** One grpc-js channel per client, with the SDK's message-size limits and TLS roots (spec §4.6). */
+import { readFileSync } from "node:fs";
+import { Client, credentials, type ChannelCredentials, type ChannelOptions } from "@grpc/grpc-js";
 import { invalidOption } from "./invalid-option.js";
 import { warnIfInsecureRemote, type Endpoint } from "./endpoint.js";
 
@@ -19,10 +20,29 @@ export function channelOptions(maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES): Cha
   };
 }
 
-export function openChannel(endpoint: Endpoint, maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES): Client {
+export function openChannel(endpoint: Endpoint, maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES, rootCertificatesPath?: string): Client {
   if (!Number.isInteger(maxMessageBytes) || maxMessageBytes <= 0) {
     throw invalidOption("maxMessageBytes", `expected a positive integer, got ${String(maxMessageBytes)}`);
   }
+  if (rootCertificatesPath !== undefined && !endpoint.tls) {
+    throw invalidOption("rootCertificatesPath", `it applies to TLS, but ${endpoint.address} is plaintext (insecure or http://)`);
+  }
   warnIfInsecureRemote(endpoint);
-  return new Client(endpoint.address, endpoint.tls ? credentials.createSsl() : credentials.createInsecure(), channelOptions(maxMessageBytes));
+  const channelCredentials = endpoint.tls ? tlsCredentials(rootCertificatesPath) : credentials.createInsecure();
+  return new Client(endpoint.address, channelCredentials, channelOptions(maxMessageBytes));
+}
+
+/** TLS trusting the system's roots, or those of a PEM file (the option, else CLARIFAI_ROOT_CERTIFICATES_PATH, spec §4.6). */
+function tlsCredentials(rootCertificatesPath: string | undefined): ChannelCredentials {
+  const file = rootCertificatesPath ?? (process.env.CLARIFAI_ROOT_CERTIFICATES_PATH || undefined);
+  if (file === undefined) return credentials.createSsl();
+  const where = rootCertificatesPath === undefined ? "CLARIFAI_ROOT_CERTIFICATES_PATH" : "rootCertificatesPath";
+  let pem: Buffer;
+  try {
+    pem = readFileSync(file);
+  } catch (error) {
+    throw invalidOption(where, `cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (!pem.includes("-----BEGIN CERTIFICATE-----")) throw invalidOption(where, `${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  return credentials.createSsl(pem);
 }

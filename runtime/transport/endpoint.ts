@@ -1,6 +1,6 @@
 /**
- * Where a client connects: `baseUrl` (or env `CLARIFAI_API_BASE`, spec §4.6) parsed into an address and
- * whether TLS is used.
+ * Where a client connects: `baseUrl` (or env `CLARIFAI_API_BASE`, else `CLARIFAI_GRPC_BASE`, spec §4.6) parsed into
+ * an address and whether TLS is used.
  */
 import { invalidOption } from "./invalid-option.js";
 
@@ -18,7 +18,8 @@ export interface Endpoint {
  * (plaintext). A path after the host is ignored, as the SDK does.
  */
 export function resolveEndpoint(baseUrl: string | undefined, insecure: boolean | undefined): Endpoint {
-  const given = (baseUrl ?? process.env.CLARIFAI_API_BASE ?? DEFAULT_BASE_URL).trim();
+  // CLARIFAI_GRPC_BASE (a host, TLS) is clarifai-grpc's own variable; the SDK's CLARIFAI_API_BASE wins over it.
+  const given = (baseUrl ?? (process.env.CLARIFAI_API_BASE || process.env.CLARIFAI_GRPC_BASE || DEFAULT_BASE_URL)).trim();
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(given)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== "http" && scheme !== "https") {
     throw invalid(given, `scheme "${scheme}://" is not supported`);

@@ -23,8 +23,9 @@ const PAT = "pat_7f3c9e1d2b4a6f8e0c5d3b1a9e7f5c3d";
 
 let server: TestServer;
 before(async () => {
-  // A hostile model: echoes the authorization header back in every way it can.
-  const leak = (context: HandlerContext) => String(context.metadata.get("authorization")[0]);
+  // A hostile model: echoes the credential headers back in every way it can.
+  const leak = (context: HandlerContext) =>
+    String(context.metadata.get("authorization")[0] ?? `token ${String(context.metadata.get("x-clarifai-session-token")[0])}`);
   server = await startTestServer({
     signatures: echoSignatures,
     handlers: {
@@ -71,21 +72,32 @@ async function captureOutput<T>(work: () => Promise<T>): Promise<{ result: T; ou
   }
 }
 
-for (const kind of CALL_KINDS) {
-  test(`${kind}: a server echoing the PAT in-band: the ClarifaiError and all output are free of it`, async () => {
-    const client = createModelClient<EchoClient>(echoSignatures, { modelId: "echo" }, { pat: PAT, baseUrl: server.address, insecure: true, retry: false });
-    try {
-      const { result, output } = await captureOutput(() => callKind(client, kind, "x"));
-      assert.ok(result.error instanceof ClarifaiError, String(result.error));
-      assert.equal(server.requests.at(-1)?.metadata["authorization"], `Key ${PAT}`, "the PAT was sent (so the server could echo it)");
-      assert.match(result.error.details, /bad key Key \[REDACTED\]/);
-      assert.ok(!renderings(result.error).includes(PAT), renderings(result.error));
-      assert.ok(!output.includes(PAT));
-      assert.ok(!inspect(client, { depth: Infinity, showHidden: true }).includes(PAT));
-    } finally {
-      closeClient(client);
-    }
-  });
+const SESSION_TOKEN = "sess_91b2c3d4e5f60718293a4b5c6d7e8f90";
+const CREDENTIALS = [
+  { name: "PAT", secret: PAT, options: { pat: PAT }, header: "authorization", sent: `Key ${PAT}`, echoed: /bad key Key \[REDACTED\]/ },
+  {
+    name: "session token", secret: SESSION_TOKEN, options: { sessionToken: SESSION_TOKEN }, header: "x-clarifai-session-token", sent: SESSION_TOKEN,
+    echoed: /bad key token \[REDACTED\]/,
+  },
+];
+
+for (const credential of CREDENTIALS) {
+  for (const kind of CALL_KINDS) {
+    test(`${kind}: a server echoing the ${credential.name} in-band: the ClarifaiError and all output are free of it`, async () => {
+      const client = createModelClient<EchoClient>(echoSignatures, { modelId: "echo" }, { ...credential.options, baseUrl: server.address, insecure: true, retry: false });
+      try {
+        const { result, output } = await captureOutput(() => callKind(client, kind, "x"));
+        assert.ok(result.error instanceof ClarifaiError, String(result.error));
+        assert.equal(server.requests.at(-1)?.metadata[credential.header], credential.sent, "the credential was sent (so the server could echo it)");
+        assert.match(result.error.details, credential.echoed);
+        assert.ok(!renderings(result.error).includes(credential.secret), renderings(result.error));
+        assert.ok(!output.includes(credential.secret));
+        assert.ok(!inspect(client, { depth: Infinity, showHidden: true }).includes(credential.secret));
+      } finally {
+        closeClient(client);
+      }
+    });
+  }
 }
 
 test("a gRPC status whose details echo the PAT: redacted too", async () => {
@@ -150,27 +162,83 @@ test("plaintext to a non-loopback host warns (once, naming the host); loopback d
 });
 
 test("certificate checks are on: a TLS server with a self-signed certificate is refused, nothing reaches it", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "tls-"));
-  const tls = new Server();
-  let reached = 0;
-  try {
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-      "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
-    const credentials = ServerCredentials.createSsl(null, [{ private_key: readFileSync(path.join(dir, "key.pem")), cert_chain: readFileSync(path.join(dir, "cert.pem")) }]);
-    tls.addService({ PostModelOutputs: rpc.postModelOutputs } as unknown as ServiceDefinition, { PostModelOutputs: () => void reached++ });
-    const port = await new Promise<number>((resolve, reject) => tls.bindAsync("127.0.0.1:0", credentials, (e, p) => (e ? reject(e) : resolve(p))));
-    const client = createModelClient<EchoClient>(echoSignatures, { modelId: "echo" }, { pat: PAT, baseUrl: `localhost:${port}`, retry: false, timeoutMs: 5_000 });
+  await withSelfSignedCertificate(async ({ key, cert }) => {
+    const tls = new Server();
+    let reached = 0;
     try {
-      const { error } = await callKind(client, "unary", "x");
-      assert.ok(error instanceof ClarifaiError, String(error));
-      assert.equal(error.grpcCode, GrpcStatus.UNAVAILABLE, error.message);
-      assert.equal(reached, 0);
-      assert.ok(!renderings(error).includes(PAT));
+      const credentials = ServerCredentials.createSsl(null, [{ private_key: readFileSync(key), cert_chain: readFileSync(cert) }]);
+      tls.addService({ PostModelOutputs: rpc.postModelOutputs } as unknown as ServiceDefinition, { PostModelOutputs: () => void reached++ });
+      const port = await new Promise<number>((resolve, reject) => tls.bindAsync("127.0.0.1:0", credentials, (e, p) => (e ? reject(e) : resolve(p))));
+      const client = createModelClient<EchoClient>(echoSignatures, { modelId: "echo" }, { pat: PAT, baseUrl: `localhost:${port}`, retry: false, timeoutMs: 5_000 });
+      try {
+        const { error } = await callKind(client, "unary", "x");
+        assert.ok(error instanceof ClarifaiError, String(error));
+        assert.equal(error.grpcCode, GrpcStatus.UNAVAILABLE, error.message);
+        assert.equal(reached, 0);
+        assert.ok(!renderings(error).includes(PAT));
+      } finally {
+        closeClient(client);
+      }
     } finally {
-      closeClient(client);
+      tls.forceShutdown();
     }
+  });
+});
+
+/** A fresh self-signed certificate for localhost and 127.0.0.1 (openssl), with its key; the folder is removed after `use`. */
+async function withSelfSignedCertificate(use: (files: { key: string; cert: string; dir: string }) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "tls-"));
+  try {
+    const key = path.join(dir, "key.pem");
+    const cert = path.join(dir, "cert.pem");
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+      "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert], { stdio: "ignore" });
+    await use({ key, cert, dir });
   } finally {
-    tls.forceShutdown();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test("a private CA: rootCertificatesPath (or CLARIFAI_ROOT_CERTIFICATES_PATH) makes a TLS server of that CA trusted", async () => {
+  await withSelfSignedCertificate(async ({ key, cert }) => {
+    const tlsServer = await startTestServer({ signatures: echoSignatures, handlers: { predict: ({ prompt }: { prompt: string }) => `tls ${prompt}` },
+      tls: { key: readFileSync(key), cert: readFileSync(cert, "utf8") } });
+    const saved = process.env.CLARIFAI_ROOT_CERTIFICATES_PATH;
+    try {
+      const connect = (options: object) =>
+        createModelClient<EchoClient>(echoSignatures, { modelId: "echo" }, { pat: PAT, baseUrl: `localhost:${tlsServer.port}`, retry: false, timeoutMs: 5_000, ...options });
+      for (const trust of [{ rootCertificatesPath: cert }, "env"] as const) {
+        if (trust === "env") process.env.CLARIFAI_ROOT_CERTIFICATES_PATH = cert;
+        const client = connect(trust === "env" ? {} : trust);
+        try {
+          assert.equal(await client.predict({ prompt: "hello" }), "tls hello", String(trust));
+        } finally {
+          closeClient(client);
+        }
+      }
+      delete process.env.CLARIFAI_ROOT_CERTIFICATES_PATH;
+      const untrusting = connect({});
+      try {
+        const { error } = await callKind(untrusting, "unary", "x");
+        assert.ok(error instanceof ClarifaiError && error.grpcCode === GrpcStatus.UNAVAILABLE, String(error));
+      } finally {
+        closeClient(untrusting);
+      }
+      assert.equal(tlsServer.requests.length, 2, "only the two trusting clients reached the server");
+    } finally {
+      if (saved === undefined) delete process.env.CLARIFAI_ROOT_CERTIFICATES_PATH;
+      else process.env.CLARIFAI_ROOT_CERTIFICATES_PATH = saved;
+      await tlsServer.close();
+    }
+  });
+});
+
+test("rootCertificatesPath that cannot be used is refused when the client is created, naming the file", async () => {
+  await withSelfSignedCertificate(async ({ key, dir }) => {
+    const make = (options: object) => () => createModelClient<EchoClient>(echoSignatures, { modelId: "echo" }, { pat: PAT, baseUrl: "localhost:1", ...options });
+    const missing = path.join(dir, "missing.pem");
+    assert.throws(make({ rootCertificatesPath: missing }), new RegExp(`Invalid option rootCertificatesPath: cannot read ${missing.replaceAll("\\", "\\\\")}`));
+    assert.throws(make({ rootCertificatesPath: key }), /Invalid option rootCertificatesPath: .*key\.pem holds no PEM certificate/);
+    assert.throws(make({ rootCertificatesPath: key, baseUrl: "127.0.0.1:1", insecure: true }), /Invalid option rootCertificatesPath: it applies to TLS, but 127\.0\.0\.1:1 is plaintext/);
+  });
 });

@@ -59,26 +59,81 @@ test("conflicting or incomplete routing options are rejected naming them", async
   closeClient(client);
 });
 
+/** Runs `body` with the given environment variables (undefined = unset), restoring them afterwards. */
+async function withEnv(values: Record<string, string | undefined>, body: () => Promise<void> | void): Promise<void> {
+  const saved = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
+  const set = (entries: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(entries)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  set(values);
+  try {
+    await body();
+  } finally {
+    set(saved);
+  }
+}
+
 test("authorization metadata carries the PAT from options or CLARIFAI_PAT", async () => {
-  const saved = process.env.CLARIFAI_PAT;
   const cases = [
     { env: undefined, option: "opt-pat", want: "Key opt-pat" },
     { env: "env-pat", option: undefined, want: "Key env-pat" },
     { env: undefined, option: undefined, want: undefined },
   ];
-  try {
-    for (const { env, option, want } of cases) {
-      if (env === undefined) delete process.env.CLARIFAI_PAT;
-      else process.env.CLARIFAI_PAT = env;
+  for (const { env, option, want } of cases) {
+    await withEnv({ CLARIFAI_PAT: env, CLARIFAI_SESSION_TOKEN: undefined }, async () => {
       const client = clientWith(option === undefined ? {} : { pat: option });
       server.requests.length = 0;
       await client.predict({ prompt: "x" });
       closeClient(client);
       assert.equal(server.requests[0]!.metadata.authorization, want);
-    }
-  } finally {
-    if (saved === undefined) delete process.env.CLARIFAI_PAT;
-    else process.env.CLARIFAI_PAT = saved;
+    });
+  }
+});
+
+test("a session token goes as x-clarifai-session-token when there is no PAT; a PAT wins, as in the SDK", async () => {
+  const cases = [
+    { env: {}, option: { sessionToken: "opt-token" }, want: { token: "opt-token", authorization: undefined } },
+    { env: { CLARIFAI_SESSION_TOKEN: "env-token" }, option: {}, want: { token: "env-token", authorization: undefined } },
+    { env: { CLARIFAI_SESSION_TOKEN: "env-token" }, option: { pat: "p" }, want: { token: undefined, authorization: "Key p" } },
+    { env: { CLARIFAI_PAT: "env-pat" }, option: { sessionToken: "opt-token" }, want: { token: undefined, authorization: "Key env-pat" } },
+  ];
+  for (const { env, option, want } of cases) {
+    await withEnv({ CLARIFAI_PAT: undefined, CLARIFAI_SESSION_TOKEN: undefined, ...env }, async () => {
+      const client = clientWith(option);
+      server.requests.length = 0;
+      await client.predict({ prompt: "x" });
+      closeClient(client);
+      const { metadata } = server.requests[0]!;
+      assert.deepEqual({ token: metadata["x-clarifai-session-token"], authorization: metadata.authorization }, want, JSON.stringify({ env, option }));
+    });
+  }
+});
+
+test("over TLS without a PAT or session token, a call fails at once saying how to give one", async () => {
+  await withEnv({ CLARIFAI_PAT: undefined, CLARIFAI_SESSION_TOKEN: undefined }, async () => {
+    const client = createModelClient<TestClient>(signatures, { modelId: "m" }, { baseUrl: "localhost:1", retry: false });
+    const error = await client.predict({ prompt: "x" }).catch((e: unknown) => e);
+    closeClient(client);
+    assert.ok(error instanceof ClarifaiError);
+    assert.equal(error.code, 11009); // CONN_KEY_NOT_FOUND
+    assert.match(error.message, /no Clarifai PAT; pass the pat client option or set CLARIFAI_PAT \(or a session token: sessionToken, CLARIFAI_SESSION_TOKEN\)/);
+  });
+});
+
+test("the endpoint from the environment: CLARIFAI_API_BASE, else CLARIFAI_GRPC_BASE (a host), else the public API", async () => {
+  const cases = [
+    { env: { CLARIFAI_API_BASE: "http://127.0.0.1:9000", CLARIFAI_GRPC_BASE: "grpc.example" }, want: { address: "127.0.0.1:9000", tls: false } },
+    { env: { CLARIFAI_API_BASE: undefined, CLARIFAI_GRPC_BASE: "grpc.example" }, want: { address: "grpc.example:443", tls: true } },
+    { env: { CLARIFAI_API_BASE: "", CLARIFAI_GRPC_BASE: "" }, want: { address: "api.clarifai.com:443", tls: true } },
+  ];
+  for (const { env, want } of cases) {
+    await withEnv(env, () => {
+      const { address, tls } = resolveEndpoint(undefined, undefined);
+      assert.deepEqual({ address, tls }, want, JSON.stringify(env));
+    });
   }
 });
 
