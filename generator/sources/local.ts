@@ -2,11 +2,12 @@
  * A local model: a directory holding `config.yaml` and `1/model.py`, or a path to a .py file. The
  * signatures come from the static model.py reader; the identity (id, user_id, app_id) from config.yaml.
  */
+import { readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { MethodSignature } from "clarifai-typed";
-import { moduleFinderIn, readModelPy, type ReadModelPyOptions } from "./model-py/index.js";
+import { readModelPy, type ModuleFinder, type ReadModelPyOptions } from "./model-py/index.js";
 
 export interface LocalModelIdentity {
   readonly userId?: string;
@@ -113,17 +114,69 @@ async function readText(file: string, missing: string): Promise<string> {
   const size = await stat(file).then((info) => info.size, () => {
     throw new LocalModelError(missing);
   });
-  if (size > MAX_SOURCE_BYTES) {
-    throw new LocalModelError(`${file} is ${(size / 2 ** 20).toFixed(1)} MiB; files over ${MAX_SOURCE_BYTES / 2 ** 20} MiB are refused (a model.py or config.yaml is a few KB: load large data from separate files)`);
-  }
+  checkSize(file, size);
   const bytes = await readFile(file).catch(() => {
     throw new LocalModelError(missing);
   });
+  return decodeSource(file, bytes);
+}
+
+/** `readText` for a module model.py imports: undefined when there is no such file. */
+function readModuleText(file: string): string | undefined {
+  let size: number;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) return undefined;
+    size = info.size;
+  } catch (error) {
+    if (NOT_THERE.has((error as NodeJS.ErrnoException).code ?? "")) return undefined;
+    throw new LocalModelError(`cannot read ${file}, which model.py imports: ${(error as Error).message}`);
+  }
+  checkSize(file, size);
+  try {
+    return decodeSource(file, readFileSync(file));
+  } catch (error) {
+    if (error instanceof LocalModelError) throw error;
+    throw new LocalModelError(`cannot read ${file}, which model.py imports: ${(error as Error).message}`);
+  }
+}
+
+const NOT_THERE = new Set(["ENOENT", "ENOTDIR"]);
+
+function checkSize(file: string, size: number): void {
+  if (size > MAX_SOURCE_BYTES) {
+    throw new LocalModelError(`${file} is ${(size / 2 ** 20).toFixed(1)} MiB; files over ${MAX_SOURCE_BYTES / 2 ** 20} MiB are refused (a model.py or config.yaml is a few KB: load large data from separate files)`);
+  }
+}
+
+function decodeSource(file: string, bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
     throw new LocalModelError(`${file} is not UTF-8 text (Python reads source files as UTF-8): save it as UTF-8`);
   }
+}
+
+/**
+ * Finds the modules model.py imports (`from base_model import X`) as Python's path finder does in `folders`, in
+ * order: a package folder before a `.py` file.
+ */
+function moduleFinderIn(folders: readonly string[]): ModuleFinder {
+  return (moduleName) => {
+    if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/u.test(moduleName)) return undefined;
+    const parts = moduleName.split(".");
+    for (const folder of folders) {
+      const candidates = [
+        { fileName: path.join(folder, ...parts, "__init__.py"), isPackage: true },
+        { fileName: `${path.join(folder, ...parts)}.py`, isPackage: false },
+      ];
+      for (const candidate of candidates) {
+        const text = readModuleText(candidate.fileName);
+        if (text !== undefined) return { ...candidate, text };
+      }
+    }
+    return undefined;
+  };
 }
 
 /** `model.id` (required), `model.user_id`, `model.app_id` of a Clarifai config.yaml. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { ModelPyError, readModelPy, type ModuleFinder } from "../../generator/sources/model-py/index.js";
-import { readLocalModel } from "../../generator/sources/local.js";
+import { LocalModelError, readLocalModel } from "../../generator/sources/local.js";
 import { HEADER } from "./helpers.js";
 
 /** A finder over in-memory files: module name → source (`pkg/__init__` for a package). */
@@ -154,6 +154,22 @@ describe("readLocalModel: sibling modules on disk", () => {
       assert.deepEqual(model.signatures.map((s) => s.name), ["echo", "health", "classify"]);
       assert.equal(model.warnings.length, 1);
       assert.match(model.warnings[0]!, new RegExp(`^${path.join(root, "1", "model.py").replaceAll("\\", "\\\\")}:14:35: class M derives from Unknown \\(elsewhere\\.Unknown\\)`));
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("an imported module is held to model.py's rules: UTF-8, at most 8 MiB", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "sibling-modules-"));
+    try {
+      await mkdir(path.join(root, "1"), { recursive: true });
+      await writeFile(path.join(root, "config.yaml"), "model:\n  id: sib\n");
+      await writeFile(path.join(root, "1", "latin.py"), Buffer.from("# caf\xe9\nclass Base: pass\n", "latin1"));
+      await writeFile(path.join(root, "1", "huge.py"), Buffer.alloc(8 * 2 ** 20 + 1, 0x20));
+      for (const [module, want] of [["latin", /latin\.py is not UTF-8 text/], ["huge", /huge\.py is 8\.0 MiB; files over 8 MiB are refused/]] as const) {
+        await writeFile(path.join(root, "1", "model.py"), `${HEADER}from ${module} import Base\nclass M(Base):\n    pass\n`);
+        await assert.rejects(readLocalModel(root), (error: unknown) => error instanceof LocalModelError && want.test(error.message));
+      }
     } finally {
       await rm(root, { recursive: true, force: true });
     }

@@ -12,12 +12,12 @@ import { SDK_BASE_CLASSES_FILE, SDK_BASE_CLASSES_SOURCE } from "./sdk-base-class
 import { SourceFile } from "./syntax-tree.js";
 
 export { ModelPyError, type ModelPyErrorDetails } from "./model-py-error.js";
-export { moduleFinderIn, type ModuleFinder, type ModuleSource } from "./local-modules.js";
+export type { ModuleFinder, ModuleSource } from "./local-modules.js";
 
 export interface ReadModelPyOptions {
   /** The model class to read when a file defines more than one. */
   readonly className?: string;
-  /** Finds modules model.py imports from files next to it (`moduleFinderIn`); without it, no other file is read. */
+  /** Finds the modules model.py imports from files next to it; without it, no other file is read. */
   readonly findModule?: ModuleFinder;
   /**
    * Told what the reader could not see that may change the signatures (`file:line:col: message`), such as a base

@@ -4,10 +4,7 @@
  * @ModelClass.method methods to the model. The reader parses a file like that only when a name it needs (a base
  * class, a decorator's class) is imported from it; nothing is executed.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { ClassDecl } from "./python-scope.js";
-import { readModuleScope, type Scope } from "./python-scope.js";
+import { readModuleScope, type ClassDecl, type Scope } from "./python-scope.js";
 import type { NameResolver } from "./resolve-names.js";
 import { SourceFile } from "./syntax-tree.js";
 
@@ -18,44 +15,17 @@ export interface ModuleSource {
   readonly isPackage: boolean;
 }
 
-/** The source of the module `moduleName` (dotted), or undefined when no file next to model.py is that module. */
+/**
+ * The source of the module `moduleName` (dotted), or undefined when no file next to model.py is that module. The
+ * reader itself reads no files: the caller decides where to look (generator/sources/local.ts).
+ */
 export type ModuleFinder = (moduleName: string) => ModuleSource | undefined;
 
-const MODULE_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/u;
 /**
  * Packages whose names the reader interprets itself (typing.List, numpy.ndarray, the SDK's data types): never looked
  * for next to model.py. A file there of the same name would shadow the real package and break the model anyway.
  */
 const KNOWN_PACKAGES = new Set(["builtins", "typing", "typing_extensions", "collections", "abc", "numpy", "PIL", "clarifai"]);
-const NOT_THERE = new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
-
-/** Finds modules as Python's path finder does in `directories`, in order: a package folder before a `.py` file. */
-export function moduleFinderIn(directories: readonly string[]): ModuleFinder {
-  return (moduleName) => {
-    if (!MODULE_NAME.test(moduleName)) return undefined;
-    const parts = moduleName.split(".");
-    for (const directory of directories) {
-      const candidates = [
-        { fileName: path.join(directory, ...parts, "__init__.py"), isPackage: true },
-        { fileName: `${path.join(directory, ...parts)}.py`, isPackage: false },
-      ];
-      for (const candidate of candidates) {
-        const text = readIfPresent(candidate.fileName);
-        if (text !== undefined) return { ...candidate, text };
-      }
-    }
-    return undefined;
-  };
-}
-
-function readIfPresent(fileName: string): string | undefined {
-  try {
-    return readFileSync(fileName, "utf8");
-  } catch (error) {
-    if (NOT_THERE.has((error as NodeJS.ErrnoException).code ?? "")) return undefined;
-    throw new Error(`cannot read ${fileName}, which model.py imports: ${(error as Error).message}`);
-  }
-}
 
 export interface LoadedModule {
   readonly file: SourceFile;
