@@ -71,6 +71,13 @@ describe("model.py reader: base classes in files next to model.py", () => {
     assert.deepEqual(warnings, []);
   });
 
+  it("a model class only imported into model.py: the SDK serves none, and the error says how to define one", () => {
+    assert.throws(
+      () => read("from vision import VisionBase\n", { vision: BASE }),
+      /no model class is defined in this file: VisionBase is imported from vision\.py, and the SDK serves only a class defined in model\.py itself; define one here, e\.g\. `class Model\(VisionBase\): pass`/,
+    );
+  });
+
   it("two modules importing from each other end the lookup instead of looping", () => {
     const files = { a: "from b import Base\n", b: "from a import Base\n" };
     assert.throws(() => read("from a import Base\nclass M(Base):\n    pass\n", files), /no class deriving ModelClass found \(class M derives from Base/);

@@ -60,10 +60,10 @@ export function readModelPy(text: string, fileName: string, options: ReadModelPy
   const file = new SourceFile(fileName, text.replace(/\r\n?/g, "\n"));
   file.assertNoSyntaxError();
   checkFailingImports(file);
-  const { classes } = readModuleScope(file);
+  const { scope, classes } = readModuleScope(file);
   const models = new ModelClasses(names, sdk.root);
   models.compileAll(file, classes);
-  const model = models.choose(file, classes, options.className);
+  const model = models.choose(file, scope, classes, options.className);
   const signatures = models.signatures(model);
   // Importing model.py imported these files too: a bad method signature in any of their classes fails it.
   for (const module of local.modules) models.compileAll(module.file, module.classes);

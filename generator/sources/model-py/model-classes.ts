@@ -6,7 +6,7 @@
  */
 import type { MethodSignature } from "clarifai-typed";
 import { buildMethodSignature } from "./method-signature.js";
-import type { ClassDecl, ClassMember } from "./python-scope.js";
+import type { ClassDecl, ClassMember, Scope } from "./python-scope.js";
 import type { NameResolver } from "./resolve-names.js";
 import { childrenOf, firstLine, type SourceFile, type SyntaxNode } from "./syntax-tree.js";
 
@@ -157,8 +157,11 @@ export class ModelClasses {
     );
   }
 
-  /** The model class of a file: its ModelClass subclass that is no base of another one there. */
-  choose(file: SourceFile, classes: readonly ClassDecl[], className?: string): ClassDecl {
+  /**
+   * The model class of a file: its ModelClass subclass that is no base of another one there. `scope` is the file's
+   * module scope, to name a model class it imports when it defines none (the SDK serves only classes defined in it).
+   */
+  choose(file: SourceFile, scope: Scope, classes: readonly ClassDecl[], className?: string): ClassDecl {
     const models = classes.filter((cls) => this.isModelClass(cls));
     if (className !== undefined) {
       const named = classes.find((cls) => cls.name === className);
@@ -175,12 +178,29 @@ export class ModelClasses {
         `more than one model class in this file (${leaves.map((c) => c.name).join(", ")}); the SDK needs exactly one. Keep one class deriving ModelClass per model.py, or name the class to use (--class ${first.name})`,
       );
     }
+    const imported = this.importedModelClass(file, scope);
+    if (imported) {
+      throw file.error(
+        0,
+        `no model class is defined in this file: ${imported.name} is imported from ${imported.cls.file.fileName}, and the SDK serves only a class defined in model.py itself; define one here, e.g. \`class Model(${imported.name}): pass\``,
+      );
+    }
     const unresolved = classes.map((cls) => ({ cls, bases: this.unknownBases(cls) })).filter((c) => c.bases.length > 0);
     const hint = unresolved[0] ? ` (${this.whyNotFollowed(unresolved[0].cls, unresolved[0].bases)})` : "";
     throw file.error(
       0,
       `no class deriving ModelClass found${hint}; a Clarifai model.py defines e.g. \`class MyModel(ModelClass):\` (from clarifai.runners.models.model_class import ModelClass) with @ModelClass.method methods`,
     );
+  }
+
+  /** A name the file imports that is a model class of a module next to it (not one of the SDK's own bases). */
+  private importedModelClass(file: SourceFile, scope: Scope): { name: string; cls: ClassDecl } | undefined {
+    for (const name of scope.boundNames()) {
+      const resolved = this.names.resolveDotted([name], file.text.length, scope);
+      if (resolved.kind !== "class" || resolved.cls.file === file || resolved.cls.file === this.modelClassRoot.file) continue;
+      if (this.isModelClass(resolved.cls)) return { name, cls: resolved.cls };
+    }
+    return undefined;
   }
 
   /** Why the reader stops at `bases` of `cls`: the old runner interface, an SDK class that is no model base, or unknown. */

@@ -50,6 +50,11 @@ export class Scope {
     else this.bindings.set(name, [binding]);
   }
 
+  /** The names this scope binds (not its parent's), in first-binding order. */
+  boundNames(): string[] {
+    return [...this.bindings.keys()];
+  }
+
   /** The binding of `name` in force at offset `at`: the last one before it, here or in the parent. */
   lookup(name: string, at: number): Binding | undefined {
     const list = this.bindings.get(name) ?? [];
