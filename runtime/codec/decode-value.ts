@@ -56,7 +56,7 @@ export function decodeValue(method: string, field: ModelTypeField, data: Data, p
 function safeNumber(method: string, value: number | Long, path: string): number {
   const n = typeof value === "number" ? value : value.toNumber();
   if (!Number.isSafeInteger(n)) {
-    throw malformed(method, path, `int64 ${value} does not fit a JS number without losing precision`);
+    throw malformed(method, path, `int64 ${value} does not fit a JS number without losing precision (results beyond ±2^53 need the model to return them as str)`);
   }
   return n;
 }

@@ -145,7 +145,7 @@ describe("defensive decoding", () => {
       name: "int64 beyond the safe range",
       method: ["checksum", "m3"],
       data: returnOf(throughWire({ intValue: Long.fromString(String(2n ** 60n)) })),
-      want: 'checksum: malformed response at "return": int64 1152921504606846976 does not fit a JS number without losing precision',
+      want: 'checksum: malformed response at "return": int64 1152921504606846976 does not fit a JS number without losing precision (results beyond ±2^53 need the model to return them as str)',
     },
     {
       name: "JSON text that does not parse",
