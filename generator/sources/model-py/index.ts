@@ -20,8 +20,8 @@ export interface ReadModelPyOptions {
   /** Finds the modules model.py imports from files next to it; without it, no other file is read. */
   readonly findModule?: ModuleFinder;
   /**
-   * Told what the reader could not see that may change the signatures (`file:line:col: message`), such as a base
-   * class imported from a module that is no file next to model.py.
+   * Told what may make the signatures incomplete or the model fail (`file:line:col: message`): a base class imported
+   * from a module that is no file next to model.py, a method that yields but is not annotated as an iterator.
    */
   readonly onWarning?: (warning: string) => void;
 }
@@ -67,6 +67,6 @@ export function readModelPy(text: string, fileName: string, options: ReadModelPy
   const signatures = models.signatures(model);
   // Importing model.py imported these files too: a bad method signature in any of their classes fails it.
   for (const module of local.modules) models.compileAll(module.file, module.classes);
-  if (options.onWarning) for (const warning of models.unseenBases(model)) options.onWarning(warning);
+  if (options.onWarning) for (const warning of [...models.unseenBases(model), ...models.unaryGenerators(model)]) options.onWarning(warning);
   return signatures;
 }

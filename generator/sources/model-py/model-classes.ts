@@ -74,6 +74,24 @@ export class ModelClasses {
     return warnings;
   }
 
+  /**
+   * Methods of `model` that contain `yield` (so calling them returns a generator) but whose return annotation is no
+   * iterator: the SDK publishes them as unary, and the model server cannot encode the generator they return.
+   */
+  unaryGenerators(model: ClassDecl): string[] {
+    const warnings: string[] = [];
+    for (const { owner, def } of this.methods(model).values()) {
+      const signature = this.signatureOf(owner, def);
+      if (signature.output_fields?.some((field) => field.iterator) || !yieldsItself(def)) continue;
+      const returns = def.getChild("TypeDef");
+      const { line, column } = owner.file.position((returns ?? def).from);
+      warnings.push(
+        `${owner.file.fileName}:${line}:${column}: method '${signature.name}' contains yield, so it returns a generator, but its return annotation is no Iterator[...]: the SDK publishes it as a unary method, and calls to it will most likely fail on the model server (a generator cannot be encoded as its result); the model should annotate -> Iterator[T] to stream`,
+      );
+    }
+    return warnings;
+  }
+
   /** Bases written as expressions that do not resolve to a class we know (e.g. from another local file). */
   unknownBases(cls: ClassDecl): string[] {
     return cls.bases.filter((base) => this.names.resolve(base, cls.outerScope).kind !== "class").map((base) => cls.file.source(base));
@@ -223,3 +241,20 @@ export class ModelClasses {
     });
   }
 }
+
+/** Whether the function's own body yields (yields in nested functions, lambdas and classes are theirs). */
+function yieldsItself(def: SyntaxNode): boolean {
+  const pending: SyntaxNode[] = [];
+  const body = def.getChild("Body");
+  if (body) pending.push(body);
+  // An explicit stack: a hostile file can nest expressions deeper than the call stack goes.
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.name === "yield") return true;
+      if (!NESTED_SCOPES.has(child.name)) pending.push(child);
+    }
+  }
+  return false;
+}
+
+const NESTED_SCOPES = new Set(["FunctionDefinition", "LambdaExpression", "ClassDefinition"]);
