@@ -17,7 +17,7 @@ export interface ClientModel {
   readonly source: string;
   /** For a local model: the absolute path of its model.py, shown in the banner relative to the generated file. */
   readonly localPath?: string;
-  /** What the source could not see that may make the signatures incomplete, one message each. */
+  /** What may make the client incomplete or the model fail when called, one message each. */
   readonly warnings?: readonly string[];
 }
 

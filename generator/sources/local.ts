@@ -23,7 +23,7 @@ export interface LocalModel {
   readonly source: string;
   /** Absolute path of the model.py that was read. */
   readonly modelFile: string;
-  /** What the reader could not see that may change the signatures (`file:line:col: message`). */
+  /** What may make the client incomplete or the model fail when called (`file:line:col: message`, model-warnings.ts). */
   readonly warnings: readonly string[];
 }
 

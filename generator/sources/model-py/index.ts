@@ -6,6 +6,7 @@ import type { MethodSignature } from "clarifai-typed";
 import { LocalModules, type ModuleFinder } from "./local-modules.js";
 import { checkFailingImports } from "./failing-imports.js";
 import { ModelClasses } from "./model-classes.js";
+import { modelWarnings } from "./model-warnings.js";
 import { readModuleScope, type ClassDecl } from "./python-scope.js";
 import { NameResolver } from "./resolve-names.js";
 import { SDK_BASE_CLASSES_FILE, SDK_BASE_CLASSES_SOURCE } from "./sdk-base-classes.js";
@@ -67,6 +68,6 @@ export function readModelPy(text: string, fileName: string, options: ReadModelPy
   const signatures = models.signatures(model);
   // Importing model.py imported these files too: a bad method signature in any of their classes fails it.
   for (const module of local.modules) models.compileAll(module.file, module.classes);
-  if (options.onWarning) for (const warning of [...models.unseenBases(model), ...models.unaryGenerators(model)]) options.onWarning(warning);
+  if (options.onWarning) for (const warning of modelWarnings(models, names, model)) options.onWarning(warning);
   return signatures;
 }

@@ -12,9 +12,6 @@ import { childrenOf, firstLine, type SourceFile, type SyntaxNode } from "./synta
 
 const LEGACY_METHODS = ["predict", "generate", "stream", "PostModelOutputs"];
 
-/** Bases that define no model methods: object, and the standard library's abstract and typing helpers. */
-const CANNOT_DEFINE_METHODS = /^(?:builtins\.object|abc\.\w+|typing(?:_extensions)?\.\w+)$/u;
-
 export class ModelClasses {
   private readonly mroCache = new Map<ClassDecl, ClassDecl[]>();
   /** Signatures by file and function offset (lezer node objects are not stable identities). */
@@ -50,46 +47,9 @@ export class ModelClasses {
     return this.mro(cls).includes(this.modelClassRoot);
   }
 
-  /**
-   * What may be missing from `model`'s signatures: each base, anywhere in its hierarchy, that the reader cannot see
-   * into (a class of a package that is no file next to model.py, or an expression), as `file:line:col: message`.
-   * Such a class could define @ModelClass.method methods of its own. Bases that cannot, such as object, ABC or
-   * Generic[T], are left out.
-   */
-  unseenBases(model: ClassDecl): string[] {
-    const warnings: string[] = [];
-    for (const cls of this.mro(model)) {
-      if (cls.file === this.modelClassRoot.file) continue; // the SDK's own classes
-      for (const base of cls.bases) {
-        const target = base.name === "MemberExpression" && !base.getChild("PropertyName") ? (base.firstChild ?? base) : base; // Generic[T]
-        const resolved = this.names.resolve(target, cls.outerScope);
-        if (resolved.kind === "class" || (resolved.kind === "external" && CANNOT_DEFINE_METHODS.test(resolved.qualified))) continue;
-        const origin = resolved.kind === "external" ? ` (${resolved.qualified})` : "";
-        const { line, column } = cls.file.position(base.from);
-        warnings.push(
-          `${cls.file.fileName}:${line}:${column}: class ${cls.name} derives from ${cls.file.source(base)}${origin}, which is neither defined in a file next to model.py nor a Clarifai SDK class, so the reader cannot see into it: any @ModelClass.method methods it defines are missing from this client. If it has some, generate from the running model instead (gen-client --grpc host:port)`,
-        );
-      }
-    }
-    return warnings;
-  }
-
-  /**
-   * Methods of `model` that contain `yield` (so calling them returns a generator) but whose return annotation is no
-   * iterator: the SDK publishes them as unary, and the model server cannot encode the generator they return.
-   */
-  unaryGenerators(model: ClassDecl): string[] {
-    const warnings: string[] = [];
-    for (const { owner, def } of this.methods(model).values()) {
-      const signature = this.signatureOf(owner, def);
-      if (signature.output_fields?.some((field) => field.iterator) || !yieldsItself(def)) continue;
-      const returns = def.getChild("TypeDef");
-      const { line, column } = owner.file.position((returns ?? def).from);
-      warnings.push(
-        `${owner.file.fileName}:${line}:${column}: method '${signature.name}' contains yield, so it returns a generator, but its return annotation is no Iterator[...]: the SDK publishes it as a unary method, and calls to it will most likely fail on the model server (a generator cannot be encoded as its result); the model should annotate -> Iterator[T] to stream`,
-      );
-    }
-    return warnings;
+  /** The SDK's own base classes' file: classes from it are the SDK's. */
+  get sdkFile(): SourceFile {
+    return this.modelClassRoot.file;
   }
 
   /** Bases written as expressions that do not resolve to a class we know (e.g. from another local file). */
@@ -134,6 +94,11 @@ export class ModelClasses {
     const registry = this.methods(cls);
     if (registry.size === 0) throw this.noMethodsError(cls);
     return [...registry.values()].map(({ owner, def }) => this.signatureOf(owner, def));
+  }
+
+  /** The methods of `cls` with the function that defines each and its signature, in SDK order. */
+  definitions(cls: ClassDecl): { owner: ClassDecl; def: SyntaxNode; signature: MethodSignature }[] {
+    return [...this.methods(cls).values()].map(({ owner, def }) => ({ owner, def, signature: this.signatureOf(owner, def) }));
   }
 
   /**
@@ -241,20 +206,3 @@ export class ModelClasses {
     });
   }
 }
-
-/** Whether the function's own body yields (yields in nested functions, lambdas and classes are theirs). */
-function yieldsItself(def: SyntaxNode): boolean {
-  const pending: SyntaxNode[] = [];
-  const body = def.getChild("Body");
-  if (body) pending.push(body);
-  // An explicit stack: a hostile file can nest expressions deeper than the call stack goes.
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.name === "yield") return true;
-      if (!NESTED_SCOPES.has(child.name)) pending.push(child);
-    }
-  }
-  return false;
-}
-
-const NESTED_SCOPES = new Set(["FunctionDefinition", "LambdaExpression", "ClassDefinition"]);
