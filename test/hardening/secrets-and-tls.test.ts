@@ -17,6 +17,7 @@ import { startTestServer, type HandlerContext, type TestServer } from "clarifai-
 import { resolveEndpoint } from "../../runtime/transport/endpoint.js";
 import { rpc } from "../../runtime/transport/method-definitions.js";
 import { generateClients } from "../../generator/cli/generate-clients.js";
+import { withEnv } from "../support/with-env.js";
 import { CALL_KINDS, METHOD_OF, callKind, echoSignatures, type EchoClient } from "./support/echo-model.js";
 
 const PAT = "pat_7f3c9e1d2b4a6f8e0c5d3b1a9e7f5c3d";
@@ -117,36 +118,30 @@ test("a gRPC status whose details echo the PAT: redacted too", async () => {
 test("fetching signatures from the API with a PAT, then generating: the PAT is in no file and no error", async () => {
   const signatures = await fetchSignaturesFromApi({ pat: PAT, baseUrl: server.address, insecure: true, userId: "test-user", appId: "test-app", modelId: "test-model" });
   const out = mkdtempSync(path.join(tmpdir(), "secrets-"));
-  const saved = process.env.CLARIFAI_PAT;
-  process.env.CLARIFAI_PAT = PAT;
   try {
-    const outcomes = await generateClients([{ spec: "test-user/test-app/test-model", load: {} }], {
-      outDir: out,
-      loadModel: async () => ({ signatures, identity: { userId: "test-user", appId: "test-app", modelId: "test-model" }, source: "the Clarifai API" }),
+    await withEnv({ CLARIFAI_PAT: PAT }, async () => {
+      const outcomes = await generateClients([{ spec: "test-user/test-app/test-model", load: {} }], {
+        outDir: out,
+        loadModel: async () => ({ signatures, identity: { userId: "test-user", appId: "test-app", modelId: "test-model" }, source: "the Clarifai API" }),
+      });
+      assert.deepEqual(outcomes.map((o) => o.status), ["written"]);
+      assert.ok(!readFileSync(path.join(out, "test-model.ts"), "utf8").includes(PAT));
+      const missing = await fetchSignaturesFromApi({ pat: PAT, baseUrl: server.address, insecure: true, userId: "u", appId: "a", modelId: "nope" }).catch((e: unknown) => e);
+      assert.ok(missing instanceof ClarifaiError && !renderings(missing).includes(PAT));
     });
-    assert.deepEqual(outcomes.map((o) => o.status), ["written"]);
-    assert.ok(!readFileSync(path.join(out, "test-model.ts"), "utf8").includes(PAT));
-    const missing = await fetchSignaturesFromApi({ pat: PAT, baseUrl: server.address, insecure: true, userId: "u", appId: "a", modelId: "nope" }).catch((e: unknown) => e);
-    assert.ok(missing instanceof ClarifaiError && !renderings(missing).includes(PAT));
   } finally {
-    if (saved === undefined) delete process.env.CLARIFAI_PAT;
-    else process.env.CLARIFAI_PAT = saved;
     rmSync(out, { recursive: true, force: true });
   }
 });
 
-test("TLS by default: a host:port without `insecure` (and the default base URL) use TLS", () => {
-  const saved = process.env.CLARIFAI_API_BASE;
-  delete process.env.CLARIFAI_API_BASE;
-  try {
+test("TLS by default: a host:port without `insecure` (and the default base URL) use TLS", async () => {
+  await withEnv({ CLARIFAI_API_BASE: undefined }, () => {
     assert.deepEqual(
       [resolveEndpoint(undefined, undefined), resolveEndpoint("10.0.0.5:8000", undefined), resolveEndpoint("127.0.0.1:8000", false)].map((e) => e.tls),
       [true, true, true],
     );
     assert.throws(() => resolveEndpoint("https://x.example:443", true), /insecure/);
-  } finally {
-    if (saved !== undefined) process.env.CLARIFAI_API_BASE = saved;
-  }
+  });
 });
 
 test("plaintext to a non-loopback host warns (once, naming the host); loopback does not", async () => {
@@ -203,31 +198,34 @@ test("a private CA: rootCertificatesPath (or CLARIFAI_ROOT_CERTIFICATES_PATH) ma
   await withSelfSignedCertificate(async ({ key, cert }) => {
     const tlsServer = await startTestServer({ signatures: echoSignatures, handlers: { predict: ({ prompt }: { prompt: string }) => `tls ${prompt}` },
       tls: { key: readFileSync(key), cert: readFileSync(cert, "utf8") } });
-    const saved = process.env.CLARIFAI_ROOT_CERTIFICATES_PATH;
     try {
       const connect = (options: object) =>
         createModelClient<EchoClient>(echoSignatures, { modelId: "echo" }, { pat: PAT, baseUrl: `localhost:${tlsServer.port}`, retry: false, timeoutMs: 5_000, ...options });
-      for (const trust of [{ rootCertificatesPath: cert }, "env"] as const) {
-        if (trust === "env") process.env.CLARIFAI_ROOT_CERTIFICATES_PATH = cert;
-        const client = connect(trust === "env" ? {} : trust);
+      const trusts = [
+        { name: "rootCertificatesPath", env: undefined, options: { rootCertificatesPath: cert } },
+        { name: "CLARIFAI_ROOT_CERTIFICATES_PATH", env: cert, options: {} },
+      ];
+      for (const trust of trusts) {
+        await withEnv({ CLARIFAI_ROOT_CERTIFICATES_PATH: trust.env }, async () => {
+          const client = connect(trust.options);
+          try {
+            assert.equal(await client.predict({ prompt: "hello" }), "tls hello", trust.name);
+          } finally {
+            closeClient(client);
+          }
+        });
+      }
+      await withEnv({ CLARIFAI_ROOT_CERTIFICATES_PATH: undefined }, async () => {
+        const untrusting = connect({});
         try {
-          assert.equal(await client.predict({ prompt: "hello" }), "tls hello", String(trust));
+          const { error } = await callKind(untrusting, "unary", "x");
+          assert.ok(error instanceof ClarifaiError && error.grpcCode === GrpcStatus.UNAVAILABLE, String(error));
         } finally {
-          closeClient(client);
+          closeClient(untrusting);
         }
-      }
-      delete process.env.CLARIFAI_ROOT_CERTIFICATES_PATH;
-      const untrusting = connect({});
-      try {
-        const { error } = await callKind(untrusting, "unary", "x");
-        assert.ok(error instanceof ClarifaiError && error.grpcCode === GrpcStatus.UNAVAILABLE, String(error));
-      } finally {
-        closeClient(untrusting);
-      }
+      });
       assert.equal(tlsServer.requests.length, 2, "only the two trusting clients reached the server");
     } finally {
-      if (saved === undefined) delete process.env.CLARIFAI_ROOT_CERTIFICATES_PATH;
-      else process.env.CLARIFAI_ROOT_CERTIFICATES_PATH = saved;
       await tlsServer.close();
     }
   });

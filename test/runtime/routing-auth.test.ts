@@ -4,6 +4,7 @@ import { createModelClient, closeClient, ClarifaiError, type ClientOptions } fro
 import type { TestServer } from "clarifai-typed/testing";
 import type { PostModelOutputsRequest } from "../../runtime/wire/index.js";
 import { resolveEndpoint } from "../../runtime/transport/endpoint.js";
+import { withEnv } from "../support/with-env.js";
 import { signatures, startModelServer, type TestClient } from "./fixtures.js";
 
 let server: TestServer;
@@ -58,23 +59,6 @@ test("conflicting or incomplete routing options are rejected naming them", async
   await assert.rejects(client.predict({ prompt: "x" }, { deploymentId: "d", computeClusterId: "c" }), /select compute in two ways/);
   closeClient(client);
 });
-
-/** Runs `body` with the given environment variables (undefined = unset), restoring them afterwards. */
-async function withEnv(values: Record<string, string | undefined>, body: () => Promise<void> | void): Promise<void> {
-  const saved = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
-  const set = (entries: Record<string, string | undefined>) => {
-    for (const [key, value] of Object.entries(entries)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  };
-  set(values);
-  try {
-    await body();
-  } finally {
-    set(saved);
-  }
-}
 
 test("authorization metadata carries the PAT from options or CLARIFAI_PAT", async () => {
   const cases = [
