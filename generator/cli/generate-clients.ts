@@ -32,7 +32,7 @@ export type ClientOutcome =
       readonly spec: string;
       readonly status: "written" | "unchanged" | "current" | "stale" | "missing";
       readonly file: string;
-      /** What the source could not see that may make the client incomplete (ClientModel.warnings). */
+      /** What may make the client incomplete or the model fail when called (ClientModel.warnings). */
       readonly warnings: readonly string[];
     }
   | { readonly spec: string; readonly status: "failed"; readonly message: string };

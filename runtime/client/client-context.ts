@@ -26,7 +26,7 @@ export interface PreparedCall {
 export class ClientContext {
   readonly channel: Client;
   readonly endpoint: Endpoint;
-  readonly pat: string | undefined;
+  private readonly pat: string | undefined;
   /** Sent only when there is no PAT, as the SDK does. */
   private readonly sessionToken: string | undefined;
   /** Every credential the client holds: kept out of the errors callers see (redactSecret). */

@@ -275,7 +275,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
 
 function serverCredentials(tls: TestServerOptions["tls"]): ServerCredentials {
   if (tls === undefined) return ServerCredentials.createInsecure();
-  const pem = (text: string | Uint8Array) => (typeof text === "string" ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
+  const pem = (text: string | Uint8Array) => (typeof text === "string" ? Buffer.from(text) : asBuffer(text));
   return ServerCredentials.createSsl(null, [{ private_key: pem(tls.key), cert_chain: pem(tls.cert) }]);
 }
 

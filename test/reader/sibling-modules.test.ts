@@ -78,6 +78,21 @@ describe("model.py reader: base classes in files next to model.py", () => {
     );
   });
 
+  it("CRLF and CR line ends, in model.py and in the module, read as CPython's universal newlines", () => {
+    const crlf = (text: string) => text.replaceAll("\n", "\r\n");
+    const { names } = read(crlf("from vision import VisionBase\nclass M(VisionBase):\n    pass\n"), { vision: BASE.replaceAll("\n", "\r") });
+    assert.deepEqual(names, ["classify"]);
+    const error = (() => {
+      try {
+        read(crlf("from vision import VisionBase\nclass M(VisionBase):\n    pass\n"), { vision: crlf(`${BASE}\nclass Other(ModelClass):\n    @ModelClass.method\n    def g(self, x: Optional[int]) -> str: ...\n`) });
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    assert.ok(error instanceof ModelPyError && error.file === "vision.py" && error.line === 18, String(error));
+  });
+
   it("two modules importing from each other end the lookup instead of looping", () => {
     const files = { a: "from b import Base\n", b: "from a import Base\n" };
     assert.throws(() => read("from a import Base\nclass M(Base):\n    pass\n", files), /no class deriving ModelClass found \(class M derives from Base/);

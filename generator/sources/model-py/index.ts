@@ -57,8 +57,7 @@ export function readModelPy(text: string, fileName: string, options: ReadModelPy
     if (name !== undefined) return sdk.byName.get(name);
     return local.classNamed(qualified, names);
   });
-  // CPython reads source with universal newlines.
-  const file = new SourceFile(fileName, text.replace(/\r\n?/g, "\n"));
+  const file = new SourceFile(fileName, text);
   file.assertNoSyntaxError();
   checkFailingImports(file);
   const { scope, classes } = readModuleScope(file);

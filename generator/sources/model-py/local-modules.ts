@@ -69,7 +69,7 @@ export class LocalModules {
     let module: LoadedModule | null = null;
     if (source) {
       const packageName = source.isPackage ? moduleName : moduleName.split(".").slice(0, -1).join(".");
-      const file = new SourceFile(source.fileName, source.text.replace(/\r\n?/g, "\n"), packageName);
+      const file = new SourceFile(source.fileName, source.text, packageName);
       file.assertNoSyntaxError(); // importing the file would fail, and with it model.py
       module = { file, ...readModuleScope(file) };
     }

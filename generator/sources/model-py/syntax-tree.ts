@@ -14,6 +14,9 @@ export class SourceFile {
   readonly root: SyntaxNode;
   private readonly lineStarts: number[] = [0];
 
+  /** The source with universal newlines, as CPython reads it: every `\r\n` and lone `\r` is `\n`. */
+  readonly text: string;
+
   /**
    * `packageName`: the package relative imports in this file resolve against (`pkg` for `pkg/__init__.py` and
    * `pkg/mod.py`, "" for a top-level module next to model.py); undefined for model.py itself, which the SDK loads
@@ -21,9 +24,11 @@ export class SourceFile {
    */
   constructor(
     readonly fileName: string,
-    readonly text: string,
+    source: string,
     readonly packageName?: string,
   ) {
+    const text = source.replace(/\r\n?/g, "\n");
+    this.text = text;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     this.root = parseUpToFirstError(withLezerNumbers(text)).topNode;
   }
