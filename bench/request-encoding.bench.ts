@@ -8,8 +8,8 @@
 import type { ArgumentData } from "../runtime/wire/request-encoder.js";
 import type { Init } from "../runtime/wire/index.js";
 import { publish } from "./bench-model.js";
+import { built } from "./built.js";
 
-const built = (path: string) => new URL(`../dist/runtime/${path}`, import.meta.url).href;
 const { encodeArguments } = (await import(built("codec/index.js"))) as typeof import("../runtime/codec/index.js");
 const { wire } = (await import(built("wire/index.js"))) as typeof import("../runtime/wire/index.js");
 const { RequestEncoder } = (await import(built("wire/request-encoder.js"))) as typeof import("../runtime/wire/request-encoder.js");

@@ -9,8 +9,8 @@
  */
 import type { AsyncQueue as AsyncQueueType } from "../runtime/transport/async-queue.js";
 import { median } from "./stats.js";
+import { built } from "./built.js";
 
-const built = (path: string) => new URL(`../dist/runtime/${path}`, import.meta.url).href;
 const { AsyncQueue } = (await import(built("transport/async-queue.js"))) as typeof import("../runtime/transport/async-queue.js");
 const { CallStream } = (await import(built("client/call-stream.js"))) as typeof import("../runtime/client/call-stream.js");
 type AsyncQueue<T> = AsyncQueueType<T>;

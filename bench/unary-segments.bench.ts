@@ -19,9 +19,8 @@ import {
   benchSignatures, childProcessServer, inProcessServer, publish, serveIfChild, type BenchClient, type Placement,
 } from "./bench-model.js";
 import { median } from "./stats.js";
+import { built } from "./built.js";
 
-// The compiled modules, as users run them (the sources under tsx carry a helper call in every closure).
-const built = (path: string) => new URL(`../dist/runtime/${path}`, import.meta.url).href;
 const { encodeArguments, encodeArgumentsNow, decodeResult } = (await import(built("codec/index.js"))) as typeof import("../runtime/codec/index.js");
 const { asBuffer } = (await import(built("transport/as-buffer.js"))) as typeof import("../runtime/transport/as-buffer.js");
 const { channelOptions } = (await import(built("transport/channel.js"))) as typeof import("../runtime/transport/channel.js");
