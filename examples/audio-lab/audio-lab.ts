@@ -141,7 +141,7 @@ export interface AudioLabFindOnsetsArgs {
   /**
    * Level a sound must rise above
    *
-   * Range: unbounded to 1.
+   * At most 1.
    * @default 0.5
    */
   threshold?: number;

@@ -102,7 +102,7 @@ export interface ColorTaggerDetectArgs {
   /**
    * Minimum share of a quadrant its colour must cover
    *
-   * Range: unbounded to 1.
+   * At most 1.
    * @default 0.5
    */
   threshold?: number;

@@ -122,7 +122,7 @@ export interface StoryWriterPredictArgs {
   /**
    * Accepted for API parity; this model is deterministic
    *
-   * Range: unbounded to 2.
+   * At most 2.
    * @default 0.7
    */
   temperature?: number;

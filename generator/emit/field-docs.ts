@@ -4,14 +4,24 @@ import { commentLines, inlineCommentText, joinBlocks } from "./doc-comment.js";
 
 export function argumentDocLines(field: ModelTypeField): string[] {
   const facts: string[] = [];
-  const range = field.model_type_range_info;
-  if (range && (range.min !== undefined || range.max !== undefined)) {
-    facts.push(`Range: ${range.min ?? "unbounded"} to ${range.max ?? "unbounded"}.`);
-  }
+  const range = rangeText(field);
+  if (range) facts.push(range);
   const choices = field.model_type_enum_options ?? [];
   if (choices.length > 0) facts.push(`Choices: ${choices.map((c) => inlineCommentText(JSON.stringify(c.id))).join(", ")}.`);
   if (field.required !== true && field.default !== undefined) facts.push(`@default ${defaultText(field)}`);
   return joinBlocks([commentLines(field.description ?? ""), facts]);
+}
+
+/**
+ * The declared bounds as the runtime checks them. A bound of 0 does not travel (proto3, spec §1.4), so a range with
+ * one bound reads "At most"/"At least" rather than naming the other side.
+ */
+function rangeText(field: ModelTypeField): string | undefined {
+  const { min, max } = field.model_type_range_info ?? {};
+  if (min !== undefined && max !== undefined) return `Range: ${min} to ${max}.`;
+  if (max !== undefined) return `At most ${max}.`;
+  if (min !== undefined) return `At least ${min}.`;
+  return undefined;
 }
 
 /**

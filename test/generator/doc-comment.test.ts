@@ -46,7 +46,8 @@ describe("argumentDocLines", () => {
       },
       ["How many *\\/ times", "", "Range: 1 to 5.", "@default 2"],
     ],
-    [{ name: "t", type: "FLOAT", default: "0.7", model_type_range_info: { max: 2 } }, ["Range: unbounded to 2.", "@default 0.7"]],
+    [{ name: "t", type: "FLOAT", default: "0.7", model_type_range_info: { max: 2 } }, ["At most 2.", "@default 0.7"]],
+    [{ name: "n", type: "INT", default: "8", model_type_range_info: { min: 4 } }, ["At least 4.", "@default 8"]],
     [
       { name: "mode", type: "STR", default: "a*/b", model_type_enum_options: [{ id: "a*/b" }, { id: "x\ny" }] },
       ['Choices: "a*\\/b", "x\\ny".', '@default "a*\\/b"'],
