@@ -4,6 +4,7 @@
  */
 import type { MethodSignature, ModelTypeField } from "clarifai-typed";
 import { strRepr } from "../sources/model-py/python-values.js";
+import { boundsText } from "../emit/field-docs.js";
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   STR: "str",
@@ -41,10 +42,14 @@ function withIterator(field: ModelTypeField): string {
   return field.iterator ? `Iterator[${pythonType(field)}]` : pythonType(field);
 }
 
-/** The stored default as a Python literal: strings quoted, JSON null/true/false as None/True/False. */
+/**
+ * The stored default as a Python literal: strings quoted, JSON null/true/false as None/True/False. An optional field
+ * without one had the default "" (the empty string does not travel): `''` for a str, stub-style `...` for others
+ * (e.g. `text: Text = ""`), so that it never reads as required.
+ */
 function pythonDefault(field: ModelTypeField): string | undefined {
   const stored = field.default;
-  if (stored === undefined) return field.required ? undefined : field.type === "STR" ? "''" : undefined;
+  if (stored === undefined) return field.required ? undefined : field.type === "STR" ? "''" : "...";
   if (stored === "null") return "None";
   if (field.type === "STR") return strRepr(stored);
   if (field.type === "BOOL") return stored === "true" ? "True" : stored === "false" ? "False" : stored;
@@ -61,8 +66,8 @@ function paramNotes(field: ModelTypeField): string | undefined {
   const notes: string[] = [];
   if (field.description) notes.push(field.description);
   if (field.model_type_enum_options?.length) notes.push(`choices: ${field.model_type_enum_options.map((o) => o.id).join(", ")}`);
-  const range = field.model_type_range_info;
-  if (range) notes.push(`range: ${range.min ?? 0} .. ${range.max ?? "(none)"}`);
+  const bounds = boundsText(field);
+  if (bounds) notes.push(`range: ${bounds}`);
   return notes.length > 0 ? `${field.name}: ${notes.join("; ")}` : undefined;
 }
 

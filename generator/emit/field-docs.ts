@@ -12,15 +12,22 @@ export function argumentDocLines(field: ModelTypeField): string[] {
   return joinBlocks([commentLines(field.description ?? ""), facts]);
 }
 
-/**
- * The declared bounds as the runtime checks them. A bound of 0 does not travel (proto3, spec §1.4), so a range with
- * one bound reads "At most"/"At least" rather than naming the other side.
- */
+/** The doc line of the declared bounds: "Range: 1 to 5.", or "At most 1." when one bound is given. */
 function rangeText(field: ModelTypeField): string | undefined {
+  const bounds = boundsText(field);
+  if (bounds === undefined) return undefined;
+  return bounds.startsWith("at ") ? `A${bounds.slice(1)}.` : `Range: ${bounds}.`;
+}
+
+/**
+ * The declared bounds as the runtime checks them: "1 to 5", "at most 1", "at least 4". A bound of 0 does not
+ * travel (proto3, spec §1.4), so a range with one bound says nothing of the other side.
+ */
+export function boundsText(field: ModelTypeField): string | undefined {
   const { min, max } = field.model_type_range_info ?? {};
-  if (min !== undefined && max !== undefined) return `Range: ${min} to ${max}.`;
-  if (max !== undefined) return `At most ${max}.`;
-  if (min !== undefined) return `At least ${min}.`;
+  if (min !== undefined && max !== undefined) return `${min} to ${max}`;
+  if (max !== undefined) return `at most ${max}`;
+  if (min !== undefined) return `at least ${min}`;
   return undefined;
 }
 

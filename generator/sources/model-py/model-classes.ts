@@ -158,7 +158,7 @@ export class ModelClasses {
       const [first, second] = leaves as [ClassDecl, ClassDecl];
       throw file.error(
         second.node,
-        `more than one model class in this file (${leaves.map((c) => c.name).join(", ")}); the SDK needs exactly one. Keep one class deriving ModelClass per model.py, or name the class to use (--class ${first.name})`,
+        `more than one model class in this file (${leaves.map((c) => c.name).join(", ")}); the SDK needs exactly one. Keep one class deriving ModelClass per model.py (to look at one of them meanwhile: gen-client inspect --class ${first.name})`,
       );
     }
     const imported = this.importedModelClass(file, scope);
