@@ -12,6 +12,13 @@ import { childrenOf, firstLine, type SourceFile, type SyntaxNode } from "./synta
 
 const LEGACY_METHODS = ["predict", "generate", "stream", "PostModelOutputs"];
 
+/** What an undecorated predict/generate/stream/PostModelOutputs is (spec §1.1). */
+function legacyInterface(name: string): string {
+  return name === "PostModelOutputs"
+    ? "PostModelOutputs(self, request) is the proto-style method on raw requests"
+    : `an undecorated ${name}() is the untyped interface of SDKs before 11.3 (on raw protos)`;
+}
+
 export class ModelClasses {
   private readonly mroCache = new Map<ClassDecl, ClassDecl[]>();
   /** Signatures by file and function offset (lezer node objects are not stable identities). */
@@ -131,7 +138,7 @@ export class ModelClasses {
     if (legacy?.def) {
       return cls.file.error(
         cls.node,
-        `class ${cls.name} has no typed methods: ${legacy.name}(self, request) is the old proto-style interface, for which the SDK publishes no signatures, so no client can be generated. Decorate the methods with @ModelClass.method and annotate their parameters and return type (e.g. def predict(self, prompt: str) -> str)`,
+        `class ${cls.name} has no typed methods: ${legacyInterface(legacy.name)}, for which the SDK publishes no signatures, so no client can be generated. Decorate the methods with @ModelClass.method and annotate their parameters and return type (e.g. def predict(self, prompt: str) -> str)`,
       );
     }
     return cls.file.error(
