@@ -14,6 +14,12 @@ const clarifaiCodeOf: Partial<Record<GrpcStatus, StatusCode>> = {
   [GrpcStatus.PERMISSION_DENIED]: StatusCode.CONN_INSUFFICIENT_SCOPES,
 };
 
+/** What a failed call's status says: a grpc-js ServiceError, or a StatusObject of the channel's call API. */
+export interface GrpcFailure {
+  code: GrpcStatus;
+  details: string;
+}
+
 export function isServiceError(error: unknown): error is ServiceError {
   return error instanceof Error && typeof (error as Partial<ServiceError>).code === "number" && "details" in error;
 }
@@ -23,7 +29,7 @@ export function isServiceError(error: unknown): error is ServiceError {
  * `abortReason` is set when the caller's AbortSignal caused the cancellation.
  */
 export function fromGrpcError(
-  error: ServiceError,
+  error: GrpcFailure,
   context: { rpc: string; method?: string; aborted?: boolean; abortReason?: unknown },
 ): ClarifaiError {
   const grpcName = GrpcStatus[error.code] ?? String(error.code);
