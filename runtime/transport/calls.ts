@@ -23,7 +23,8 @@ export interface CallSettings {
  * call underneath, without the client layer's per-call work (an Error captured for its stack, an EventEmitter, the
  * interceptor chain and two listener wrappers). Loopback round trips were 5–11% shorter (bench/RESULTS.md, "Unary
  * calls on the channel"). The protocol checks that layer makes are kept: exactly one response message, and a
- * response that cannot be deserialized is an INTERNAL failure.
+ * response that cannot be deserialized is an INTERNAL failure; a server that sends two answers gets an error
+ * here, where that layer waits for ever.
  */
 export function unaryCall<Req, Res>(
   client: Client,
@@ -50,8 +51,11 @@ export function unaryCall<Req, Res>(
         try {
           response = { value: definition.responseDeserialize(bytes) };
         } catch (error) {
-          fail(GrpcStatus.INTERNAL, `Response message parsing error: ${error instanceof Error ? error.message : String(error)}`);
+          return fail(GrpcStatus.INTERNAL, `Response message parsing error: ${error instanceof Error ? error.message : String(error)}`);
         }
+        // Read on: grpc-js delivers the status only once nothing unread is left, so a second message that was never
+        // read would hold the call open for ever (grpc-js' own Client hangs on such a server).
+        call.startRead();
       },
       onReceiveStatus(status: StatusObject) {
         detach();
