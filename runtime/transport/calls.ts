@@ -1,13 +1,17 @@
 /**
- * The three call kinds over grpc-js, as a promise (unary) and async iterables (server streaming, bidi).
- * Every failure is a ClarifaiError; a consumer that stops iterating early cancels the call; an AbortSignal
- * cancels any call; `deadlineMs` becomes the gRPC deadline.
+ * The three call kinds over grpc-js, as a promise (unary) and async iterables (server streaming, bidi), on the
+ * channel's call API (`Channel.createCall`, what grpc-js' Client layer drives). Every failure is a ClarifaiError; a
+ * consumer that stops iterating early cancels the call; an AbortSignal cancels any call; `deadlineMs` becomes the
+ * gRPC deadline.
  */
 import { status as GrpcStatus } from "@grpc/grpc-js";
-import type { Client, ClientReadableStream, Metadata, MethodDefinition, CallOptions as GrpcCallOptions, StatusObject } from "@grpc/grpc-js";
-import { fromGrpcError, isServiceError, cancelledByCaller, type GrpcFailure } from "./grpc-error.js";
+import type { Client, Metadata, MethodDefinition, StatusObject } from "@grpc/grpc-js";
+import { fromGrpcError, cancelledByCaller, type GrpcFailure } from "./grpc-error.js";
 import { AsyncQueue } from "./async-queue.js";
 import type { ClarifaiError } from "../errors.js";
+
+/** A call on the channel (grpc-js' Call interface, which its Client layer drives). */
+type GrpcCall = ReturnType<ReturnType<Client["getChannel"]>["createCall"]>;
 
 export interface CallSettings {
   metadata: Metadata;
@@ -36,14 +40,14 @@ export function unaryCall<Req, Res>(
     const aborted = abortedBeforeStart(definition, settings);
     if (aborted) return reject(aborted);
     const message = definition.requestSerialize(request);
-    const call = client.getChannel().createCall(definition.path, settings.deadlineMs ?? Infinity, null, null, null);
+    const call = openCall(client, definition, settings);
     let response: { value: Res } | undefined;
     let failure: GrpcFailure | undefined;
     const fail = (code: GrpcStatus, details: string) => {
       failure ??= { code, details };
       call.cancelWithStatus(code, details);
     };
-    const detach = onAbort(settings.signal, () => call.cancelWithStatus(GrpcStatus.CANCELLED, "Cancelled on client"));
+    const detach = onAbort(settings.signal, () => cancel(call));
     call.start(settings.metadata, {
       onReceiveMetadata() {},
       onReceiveMessage(bytes: Buffer) {
@@ -78,22 +82,19 @@ export function serverStreamCall<Req, Res>(
 ): AsyncQueue<Res> {
   const aborted = abortedBeforeStart(definition, settings);
   if (aborted) throw aborted;
-  const call = client.makeServerStreamRequest(
-    definition.path,
-    definition.requestSerialize,
-    definition.responseDeserialize,
-    request,
-    settings.metadata,
-    grpcOptions(settings),
-  );
-  return receive(call, definition, settings);
+  const message = definition.requestSerialize(request);
+  const call = openCall(client, definition, settings);
+  const responses = receive(call, definition, settings);
+  call.sendMessageWithContext({}, message);
+  call.halfClose();
+  return responses;
 }
 
 /**
- * Writes `requests` as they come (respecting write backpressure) while yielding responses as they arrive, so it
- * works both with servers that answer while the client sends and with those that answer only after half-close.
- * If `requests` throws, the call is cancelled and that error is thrown to the consumer. Writing stops when the
- * call ends or the consumer stops reading.
+ * Writes `requests` as they come (one message in grpc-js' hands at a time, as a Node stream would) while yielding
+ * responses as they arrive, so it works both with servers that answer while the client sends and with those that
+ * answer only after half-close. If `requests` throws, the call is cancelled and that error is thrown to the
+ * consumer. Writing stops when the call ends or the consumer stops reading.
  */
 export function bidiCall<Req, Res>(
   client: Client,
@@ -103,55 +104,97 @@ export function bidiCall<Req, Res>(
 ): AsyncQueue<Res> {
   const aborted = abortedBeforeStart(definition, settings);
   if (aborted) throw aborted;
-  const call = client.makeBidiStreamRequest(
-    definition.path,
-    definition.requestSerialize,
-    definition.responseDeserialize,
-    settings.metadata,
-    grpcOptions(settings),
-  );
+  const call = openCall(client, definition, settings);
   let stopped = false;
-  const stop = new Promise<void>((resolve) => call.once("close", () => {
+  let resolveStop = () => {};
+  const stop = new Promise<void>((resolve) => (resolveStop = resolve));
+  const halt = () => {
     stopped = true;
-    resolve();
-  }));
-  const responses = receive(call, definition, settings, () => (stopped = true));
+    resolveStop();
+  };
+  const responses = receive(call, definition, settings, halt);
   void (async () => {
     for await (const request of requests) {
       if (stopped) return;
-      if (!call.write(request)) await Promise.race([new Promise((r) => call.once("drain", r)), stop]);
+      const message = definition.requestSerialize(request);
+      await Promise.race([new Promise((written) => call.sendMessageWithContext({ callback: written }, message)), stop]);
       if (stopped) return;
     }
-    call.end();
+    call.halfClose();
   })().catch((error: unknown) => {
-    stopped = true;
-    call.cancel();
+    halt();
+    cancel(call);
     responses.fail(error);
   });
   return responses;
 }
 
-/** The call's responses as an async iterator; breaking out of it cancels the call. */
+/**
+ * The call's responses as an async iterator; breaking out of it cancels the call. Messages are read one
+ * `startRead` at a time, and none while the queue holds its high-water mark, so a slow consumer holds the
+ * server back through HTTP/2 flow control instead of filling memory. `onEnd` runs when the call ends or is
+ * stopped, whoever ends it.
+ */
 function receive<Res>(
-  call: ClientReadableStream<Res>,
-  definition: { path: string },
+  call: GrpcCall,
+  definition: Pick<MethodDefinition<unknown, Res>, "path" | "responseDeserialize">,
   settings: CallSettings,
-  onStop?: () => void,
+  onEnd?: () => void,
 ): AsyncQueue<Res> {
+  let paused = false;
+  let reading = false;
+  let failure: GrpcFailure | undefined;
+  const read = () => {
+    if (reading || paused) return;
+    reading = true;
+    call.startRead();
+  };
   const queue = new AsyncQueue<Res>({
-    pause: () => call.pause(),
-    resume: () => call.resume(),
+    pause: () => (paused = true),
+    resume: () => {
+      paused = false;
+      read();
+    },
     cancel: () => {
-      onStop?.();
-      call.cancel();
+      onEnd?.();
+      cancel(call);
     },
   });
-  call.on("data", (message: Res) => queue.push(message));
-  call.on("end", () => queue.end());
-  call.on("error", (error) => queue.fail(mapError(error, definition, settings)));
-  const detach = onAbort(settings.signal, () => call.cancel());
-  call.on("status", detach); // every call ends with a status, whoever ended it
+  const detach = onAbort(settings.signal, () => cancel(call));
+  call.start(settings.metadata, {
+    onReceiveMetadata() {},
+    onReceiveMessage(bytes: Buffer) {
+      reading = false;
+      let message: Res;
+      try {
+        message = definition.responseDeserialize(bytes);
+      } catch (error) {
+        failure ??= { code: GrpcStatus.INTERNAL, details: `Response message parsing error: ${error instanceof Error ? error.message : String(error)}` };
+        return call.cancelWithStatus(failure.code, failure.details);
+      }
+      queue.push(message);
+      read();
+    },
+    onReceiveStatus(status: StatusObject) {
+      detach();
+      onEnd?.();
+      const outcome = failure ?? status;
+      if (outcome.code === GrpcStatus.OK) queue.end();
+      else queue.fail(failureError(outcome, definition, settings));
+    },
+  });
+  read();
   return queue;
+}
+
+/** The channel's call for one RPC, with the call's deadline (none = Infinity, as grpc-js' Client passes). */
+function openCall(client: Client, definition: { path: string }, settings: CallSettings): GrpcCall {
+  return client.getChannel().createCall(definition.path, settings.deadlineMs ?? Infinity, null, null, null);
+}
+
+/** What `ClientCall.cancel()` does: the status the server and the call's own listener see. */
+function cancel(call: GrpcCall): void {
+  call.cancelWithStatus(GrpcStatus.CANCELLED, "Cancelled on client");
 }
 
 type ErrorContext = { rpc: string; method?: string };
@@ -167,20 +210,9 @@ function abortedBeforeStart(definition: { path: string }, settings: CallSettings
 }
 
 /** Worked out only when a call fails: most calls never need it. */
-function mapError(error: unknown, definition: { path: string }, settings: CallSettings): unknown {
-  return isServiceError(error) ? failureError(error, definition, settings) : error;
-}
-
 function failureError(failure: GrpcFailure, definition: { path: string }, settings: CallSettings): ClarifaiError {
   const { signal } = settings;
   return fromGrpcError(failure, { ...errorContext(definition, settings), aborted: signal?.aborted === true, abortReason: signal?.reason });
-}
-
-/** Shared by every call without a deadline: grpc-js only reads call options. */
-const NO_CALL_OPTIONS: GrpcCallOptions = Object.freeze({});
-
-function grpcOptions(settings: CallSettings): GrpcCallOptions {
-  return settings.deadlineMs === undefined ? NO_CALL_OPTIONS : { deadline: new Date(settings.deadlineMs) };
 }
 
 function onAbort(signal: AbortSignal | undefined, cancel: () => void): () => void {
