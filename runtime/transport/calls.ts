@@ -120,7 +120,7 @@ export function bidiCall<Req, Res>(
       await Promise.race([new Promise((written) => call.sendMessageWithContext({ callback: written }, message)), stop]);
       if (stopped) return;
     }
-    call.halfClose();
+    if (!stopped) call.halfClose();
   })().catch((error: unknown) => {
     halt();
     cancel(call);
