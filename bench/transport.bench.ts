@@ -51,12 +51,26 @@ async function connect(address: string, bytes: { predict: Buffer; generate: Buff
   const rawUnary = () => new Promise<void>((resolve, reject) =>
     raw.makeUnaryRequest("/clarifai.api.V2/PostModelOutputs", identity, identity, bytes.predict, new Metadata(), {},
       (error) => (error ? reject(error) : resolve())));
+  // The same call one layer down: grpc-js' channel call API, which the runtime itself uses (no Client layer).
+  const rawChannel = raw.getChannel();
+  const channelUnary = () => new Promise<void>((resolve, reject) => {
+    const call = rawChannel.createCall("/clarifai.api.V2/PostModelOutputs", Infinity, null, null, null);
+    call.start(new Metadata(), {
+      onReceiveMetadata() {},
+      onReceiveMessage() {},
+      onReceiveStatus: (status) => (status.code === 0 ? resolve() : reject(new Error(status.details))),
+    });
+    call.sendMessageWithContext({}, bytes.predict);
+    call.halfClose();
+    call.startRead();
+  });
   const runtimeUnary = () => client.predict({ prompt: "hello" });
   const unaryLoop = async (call: () => Promise<unknown>, calls = UNARY_CALLS) => {
     for (let i = 0; i < calls; i++) await call();
   };
   const pairs = {
     unary: { runtime: () => unaryLoop(runtimeUnary), raw: () => unaryLoop(rawUnary) },
+    unaryOnChannel: { runtime: () => unaryLoop(runtimeUnary), raw: () => unaryLoop(channelUnary) },
     stream: {
       runtime: async () => {
         let n = 0;
@@ -102,15 +116,17 @@ async function measurePlacement(placement: Placement) {
   }
   first.close();
   const unary: Paired = { runtime: [], raw: [] };
+  const unaryOnChannel: Paired = { runtime: [], raw: [] };
   const stream: Paired = { runtime: [], raw: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const connection = await connect(placement.address, bytes);
     await pair(unary, connection.unary.runtime, connection.unary.raw, round % 2 === 1);
+    await pair(unaryOnChannel, connection.unaryOnChannel.runtime, connection.unaryOnChannel.raw, round % 2 === 1);
     await pair(stream, connection.stream.runtime, connection.stream.raw, round % 2 === 1);
     connection.close();
   }
   await placement.close();
-  return { unary, stream };
+  return { unary, unaryOnChannel, stream };
 }
 
 /**
@@ -150,9 +166,10 @@ async function main() {
   const rows: string[] = [];
   const placements = [["in-process server", inProcessServer], ["child-process server", () => childProcessServer(import.meta.filename)]] as const;
   for (const [name, start] of placements) {
-    const { unary, stream } = await measurePlacement(await start());
+    const { unary, unaryOnChannel, stream } = await measurePlacement(await start());
     // Unary: time per call (lower is better) → ratio runtime/raw. Streaming: messages/s → ratio runtime/raw = raw time / runtime time.
     const unaryRatios = unary.runtime.map((t, i) => t / unary.raw[i]!);
+    const onChannelRatios = unaryOnChannel.runtime.map((t, i) => t / unaryOnChannel.raw[i]!);
     const streamRatios = stream.runtime.map((t, i) => stream.raw[i]! / t);
     const us = (ms: number) => ((ms * 1000) / UNARY_CALLS).toFixed(1);
     const mps = (ms: number) => (STREAM_ITEMS / (ms / 1000)).toFixed(0);
@@ -160,6 +177,8 @@ async function main() {
     rows.push(
       `| ${name}: unary round trip (µs/call) | ${us(median(unary.runtime))} | ${us(median(unary.raw))} | ` +
         `**${median(unaryRatios).toFixed(3)}×** (${spread(unaryRatios)}) | ≤ 1.10× |`,
+      `| ${name}: unary, raw side on grpc-js' channel call API (µs/call) | ${us(median(unaryOnChannel.runtime))} | ` +
+        `${us(median(unaryOnChannel.raw))} | ${median(onChannelRatios).toFixed(3)}× (${spread(onChannelRatios)}) | – |`,
       `| ${name}: server streaming (messages/s) | ${mps(median(stream.runtime))} | ${mps(median(stream.raw))} | ` +
         `**${median(streamRatios).toFixed(3)}×** (${spread(streamRatios)}) | ≥ 0.9× |`,
     );
@@ -178,7 +197,9 @@ ${ROUNDS} rounds after warm-up, each on a fresh pair of connections and timed ru
 runtime, raw in alternate rounds (a sample =
 ${UNARY_CALLS} sequential unary calls or one ${STREAM_ITEMS}-message stream); ratio = median of the per-round ratios
 (interquartile range in brackets). Baseline = raw @grpc/grpc-js on
-the same server with pre-encoded request bytes and undecoded responses. Load average when the run ended:
+the same server with pre-encoded request bytes and undecoded responses, through its Client (\`makeUnaryRequest\`,
+\`makeServerStreamRequest\`). The runtime calls one layer lower, on the channel's call API; the row "raw side on
+grpc-js' channel call API" gives the raw call that layer too, so it shows the runtime's own cost alone. Load average when the run ended:
 ${loadavg().map((x) => x.toFixed(2)).join(", ")} (${cpus().length} CPUs; a load near or above that widens the spread).
 
 | measure | runtime | raw grpc-js | ratio | target |
