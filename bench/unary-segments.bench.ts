@@ -4,15 +4,18 @@
  * and the server), and the runtime's work from that callback to the caller's result (decoding, promise hops),
  * against the same segments of a raw grpc-js call that sends pre-encoded bytes and decodes nothing, and of a raw call
  * that does the codec work any typed client must do (encode the arguments, decode the result) with the runtime's codec.
+ * Raw calls go through grpc-js' Client (`makeUnaryRequest`) or one layer lower, through the channel's call API, as the
+ * runtime does.
  *
- * The segments are cut by wrapping `Client.prototype.makeUnaryRequest` (which both variants call) with two
- * timestamps. Work inside real calls runs with cold caches, several times slower than in a tight loop, so this is the
+ * The segments are cut at the channel layer, which every variant goes through: a timestamp when
+ * `Channel.prototype.createCall` is called and one when the call's listener gets the status. So the Client layer's
+ * own work shows in the raw Client rows' "before" and "after" segments. Work inside real calls runs with cold caches, several times slower than in a tight loop, so this is the
  * figure to compare with the round trip. Server in a child process (as in production) and in this process.
  *
  * Run: npm run build && node --import tsx bench/unary-segments.bench.ts [--append]  (--append writes bench/RESULTS.md)
  */
 import v8 from "node:v8";
-import { Client, credentials, Metadata, type requestCallback } from "@grpc/grpc-js";
+import { Channel, Client, credentials, Metadata } from "@grpc/grpc-js";
 import { createModelClient, closeClient } from "clarifai-typed";
 import type { ArgumentData } from "../runtime/wire/request-encoder.js";
 import {
@@ -31,18 +34,24 @@ const signature = benchSignatures[0]!;
 const CALLS = 1000; // per sample
 const ROUNDS = 10; // after 2 warm-up rounds
 
-/** The moments grpc-js was asked to send and called back, for the call in flight (calls are sequential). */
+/** The moments grpc-js was asked for the call and reported its status, for the call in flight (calls are sequential). */
 const moments = { send: 0, callback: 0 };
-const makeUnaryRequest = Client.prototype.makeUnaryRequest as (...args: unknown[]) => unknown;
-Client.prototype.makeUnaryRequest = function (this: Client, ...args: unknown[]) {
+type GrpcCall = ReturnType<Channel["createCall"]>;
+const createCall = Channel.prototype.createCall;
+Channel.prototype.createCall = function (this: Channel, ...args: Parameters<Channel["createCall"]>): GrpcCall {
   moments.send = performance.now();
-  const callback = args[args.length - 1] as requestCallback<unknown>;
-  args[args.length - 1] = (error: Parameters<requestCallback<unknown>>[0], value: unknown) => {
-    moments.callback = performance.now();
-    callback(error, value);
-  };
-  return makeUnaryRequest.apply(this, args);
-} as typeof Client.prototype.makeUnaryRequest;
+  const call = createCall.apply(this, args);
+  const start = call.start.bind(call);
+  call.start = (metadata, listener) => start(metadata, {
+    onReceiveMetadata: (received) => listener.onReceiveMetadata(received),
+    onReceiveMessage: (message) => listener.onReceiveMessage(message),
+    onReceiveStatus: (status) => {
+      moments.callback = performance.now();
+      listener.onReceiveStatus(status);
+    },
+  });
+  return call;
+};
 
 interface Segments { before: number; between: number; after: number; total: number; cpu: number; allocated: number }
 
@@ -50,7 +59,8 @@ interface Segments { before: number; between: number; after: number; total: numb
 const CLIENTS = {
   rawDefault: "raw grpc-js, grpc-js' default channel options",
   raw: "raw grpc-js, the runtime's channel options",
-  rawCodec: "raw grpc-js + the runtime's codec (encodes the arguments, decodes the result)",
+  rawChannel: "raw grpc-js on the channel call API",
+  rawChannelCodec: "raw grpc-js on the channel call API + the runtime's codec (encodes the arguments, decodes the result)",
   runtime: "runtime",
 } as const;
 type ClientName = keyof typeof CLIENTS;
@@ -63,21 +73,36 @@ async function measure(address: string): Promise<Record<ClientName, Segments>> {
   const identity = (b: Buffer) => b;
   const rawCall = (channel: Client) => () => new Promise((resolve, reject) => channel.makeUnaryRequest(rpc.postModelOutputs.path,
     identity, identity, bytes, new Metadata(), {}, (error, value) => (error ? reject(error) : resolve(value))));
+  /** A unary call on the channel's call API, as the runtime makes it; `decode` turns the answer into the result. */
+  const onChannel = (request: () => Buffer, decode: (answer: Buffer) => unknown) => () => new Promise((resolve, reject) => {
+    const message = request();
+    const call = raw.getChannel().createCall(rpc.postModelOutputs.path, Infinity, null, null, null);
+    let answer: Buffer | undefined;
+    call.start(new Metadata(), {
+      onReceiveMetadata() {},
+      onReceiveMessage: (message: Buffer) => void (answer = message),
+      onReceiveStatus: (status) => (status.code === 0 && answer ? resolve(decode(answer)) : reject(new Error(status.details))),
+    });
+    call.sendMessageWithContext({}, message);
+    call.halfClose();
+    call.startRead();
+  });
   // The work any typed client does and raw grpc-js with pre-encoded bytes does not: validate and encode the arguments,
   // decode the response and its result. The difference to the runtime row is the runtime's own plumbing (options,
   // routing, retries, error mapping, promises).
   const encoder = new RequestEncoder({ modelId: "bench" });
-  const rawCodec = () => new Promise((resolve, reject) => raw.makeUnaryRequest(rpc.postModelOutputs.path,
-    identity, identity, asBuffer(encoder.encode([encodeArgumentsNow(signature, { prompt: "hello" }) as ArgumentData])), new Metadata(), {},
-    (error, value) => (error ? reject(error) : resolve(decodeResult(signature, decodeModelResponse(value!).outputs[0]?.data)))));
   const calls: Record<ClientName, () => Promise<unknown>> = {
     rawDefault: rawCall(rawDefault),
     raw: rawCall(raw),
-    rawCodec,
+    rawChannel: onChannel(() => bytes, (answer) => answer),
+    rawChannelCodec: onChannel(
+      () => asBuffer(encoder.encode([encodeArgumentsNow(signature, { prompt: "hello" }) as ArgumentData])),
+      (answer) => decodeResult(signature, decodeModelResponse(answer).outputs[0]?.data),
+    ),
     runtime: () => runtime.predict({ prompt: "hello" }),
   };
   const names = Object.keys(CLIENTS) as ClientName[];
-  const samples: Record<ClientName, Segments[]> = { rawDefault: [], raw: [], rawCodec: [], runtime: [] };
+  const samples = Object.fromEntries(names.map((name) => [name, [] as Segments[]])) as Record<ClientName, Segments[]>;
   for (let round = 0; round < ROUNDS + 2; round++) {
     for (const name of round % 2 ? [...names].reverse() : names) {
       const sum: Segments = { before: 0, between: 0, after: 0, total: 0, cpu: 0, allocated: 0 };
@@ -144,11 +169,11 @@ async function main(): Promise<void> {
 ## Unary call segments (bench/unary-segments.bench.ts, ${new Date().toISOString().slice(0, 10)}, Node ${process.version})
 
 Sequential unary calls, median of ${ROUNDS} interleaved samples of ${CALLS} calls; µs per call. "Before send" = from the
-call to grpc-js' makeUnaryRequest; "grpc-js + server" = from there to grpc-js' callback; "after callback" = from
-there to the caller's result; CPU = this process's CPU time (a child-process server's is not counted); KiB = JavaScript
+call to grpc-js' \`Channel.createCall\`; "grpc-js + server" = from there to the status reaching the call's listener;
+"after status" = from there to the caller's result (a raw Client row's before and after include the Client layer); CPU = this process's CPU time (a child-process server's is not counted); KiB = JavaScript
 heap allocated per call in this process (young-generation growth over 20 calls, median of the runs no GC interrupted).
 
-| server | client | before send | grpc-js + server | after callback | round trip | client CPU | KiB allocated |
+| server | client | before send | grpc-js + server | after status | round trip | client CPU | KiB allocated |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}
 `;
