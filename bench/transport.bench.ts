@@ -10,7 +10,7 @@
  * (as in production, the server works in parallel with the client).
  *
  * Run: npm run build && node --import tsx bench/transport.bench.ts [--append] [--rounds=N] [--unary-calls=N]
- * (--append writes bench/RESULTS.md; defaults: 15 rounds, 500 unary calls per sample)
+ * (--append writes bench/RESULTS.md; defaults: 25 rounds, 500 unary calls per sample)
  * Without `--conditions=source`, "clarifai-typed" is the compiled build (what users run). With it, the runtime
  * is the TypeScript source under tsx, whose keepNames helper adds an Object.defineProperty to every closure
  * created, which inflates per-call costs.
@@ -32,7 +32,7 @@ import { median, option, quartiles } from "./stats.js";
 const UNARY_CALLS = Number(option("unary-calls") ?? 500); // per sample
 const STREAM_ITEMS = 10_000; // per sample
 /** Rounds per placement (more rounds narrow the spread of the median on a noisy machine). */
-const ROUNDS = Number(option("rounds") ?? 15);
+const ROUNDS = Number(option("rounds") ?? 25);
 
 interface Paired {
   runtime: number[];
