@@ -52,11 +52,9 @@ export function unaryCall<Req, Res>(
       onReceiveMetadata() {},
       onReceiveMessage(bytes: Buffer) {
         if (response) return fail(GrpcStatus.UNIMPLEMENTED, "Too many responses received");
-        try {
-          response = { value: definition.responseDeserialize(bytes) };
-        } catch (error) {
-          return fail(GrpcStatus.INTERNAL, `Response message parsing error: ${error instanceof Error ? error.message : String(error)}`);
-        }
+        const read = deserialized(definition, bytes);
+        if ("code" in read) return fail(read.code, read.details);
+        response = read;
         // Read on: grpc-js delivers the status only once nothing unread is left, so a second message that was never
         // read would hold the call open for ever (grpc-js' own Client hangs on such a server).
         call.startRead();
@@ -165,14 +163,12 @@ function receive<Res>(
     onReceiveMetadata() {},
     onReceiveMessage(bytes: Buffer) {
       reading = false;
-      let message: Res;
-      try {
-        message = definition.responseDeserialize(bytes);
-      } catch (error) {
-        failure ??= { code: GrpcStatus.INTERNAL, details: `Response message parsing error: ${error instanceof Error ? error.message : String(error)}` };
-        return call.cancelWithStatus(failure.code, failure.details);
+      const message = deserialized(definition, bytes);
+      if ("code" in message) {
+        failure ??= message;
+        return call.cancelWithStatus(message.code, message.details);
       }
-      queue.push(message);
+      queue.push(message.value);
       read();
     },
     onReceiveStatus(status: StatusObject) {
@@ -185,6 +181,15 @@ function receive<Res>(
   });
   read();
   return queue;
+}
+
+/** A response's bytes through the method's deserializer, or the INTERNAL failure grpc-js' Client reports for them. */
+function deserialized<Res>(definition: Pick<MethodDefinition<unknown, Res>, "responseDeserialize">, bytes: Buffer): { value: Res } | GrpcFailure {
+  try {
+    return { value: definition.responseDeserialize(bytes) };
+  } catch (error) {
+    return { code: GrpcStatus.INTERNAL, details: `Response message parsing error: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** The channel's call for one RPC, with the call's deadline (none = Infinity, as grpc-js' Client passes). */

@@ -1,13 +1,13 @@
 /**
- * The unary call's own protocol checks (runtime/transport/calls.ts), against a raw grpc-js server that breaks the
- * unary contract: it serves PostModelOutputs as a server stream, so it can answer with no message or with two.
- * grpc-js' Client layer made these checks before the runtime called the channel directly; they must still hold.
+ * The calls' own protocol checks (runtime/transport/calls.ts), against a raw grpc-js server that breaks the unary
+ * contract: it serves PostModelOutputs as a server stream, so it can answer with no message or with two. grpc-js'
+ * Client layer made these checks before the runtime called the channel directly; they must still hold.
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { Server, ServerCredentials, credentials, Client, Metadata, status, type ServerWritableStream } from "@grpc/grpc-js";
 import { ClarifaiError, createModelClient, closeClient } from "clarifai-typed";
-import { unaryCall } from "../../runtime/transport/calls.js";
+import { serverStreamCall, unaryCall } from "../../runtime/transport/calls.js";
 import { rpc } from "../../runtime/transport/method-definitions.js";
 import { wire } from "../../runtime/wire/index.js";
 
@@ -84,6 +84,32 @@ test("an answer the method's deserializer rejects is INTERNAL, with the deserial
     );
     assert.ok(error instanceof ClarifaiError);
     assert.deepEqual({ grpcCode: error.grpcCode, details: error.details }, {
+      grpcCode: status.INTERNAL,
+      details: "Response message parsing error: not what was expected",
+    });
+  } finally {
+    channel.close();
+  }
+});
+
+test("a stream message the method's deserializer rejects ends the stream with INTERNAL", async () => {
+  answers = 3;
+  const channel = new Client(address, credentials.createInsecure());
+  let seen = 0;
+  const rejectingSecond = { ...rpc.postModelOutputs, responseDeserialize: (bytes: Buffer): Buffer => {
+    if (++seen === 2) throw new Error("not what was expected");
+    return bytes;
+  } };
+  const received: number[] = [];
+  try {
+    const error = await (async () => {
+      for await (const message of serverStreamCall(channel, rejectingSecond, new Uint8Array(), { metadata: new Metadata() })) {
+        received.push(message.length);
+      }
+    })().then(() => assert.fail("expected a failure"), (e: unknown) => e);
+    assert.ok(error instanceof ClarifaiError);
+    assert.deepEqual({ received, grpcCode: error.grpcCode, details: error.details }, {
+      received: [answer.length],
       grpcCode: status.INTERNAL,
       details: "Response message parsing error: not what was expected",
     });
