@@ -36,6 +36,7 @@ export class ClientContext {
   private readonly timeoutMs: number | undefined;
   private readonly retry: RetryOptions | false | undefined;
   private ownerId: Promise<string> | undefined;
+  private closed = false;
   /** The client's own retry policy, resolved once; a call's `retry` option replaces it. */
   private readonly retryPolicy: RetryPolicy | undefined;
   /** The request encoder of the client's default routing, built once its owner id is known. */
@@ -70,6 +71,13 @@ export class ClientContext {
   prepare(method: string, rpcName: string, options: CallOptions = {}): PreparedCall | Promise<PreparedCall> {
     if (typeof options !== "object" || options === null) {
       throw invalidOption(`${method} call options`, `expected an object of CallOptions, got ${typeof options}`);
+    }
+    if (this.closed) {
+      throw new ClarifaiError(`${method}: this client was closed with closeClient(); create a new client to call the model again.`, {
+        code: 0,
+        description: "client closed",
+        method,
+      });
     }
     if (this.endpoint.tls && !this.pat && !this.sessionToken) {
       throw new ClarifaiError(`${method}: no Clarifai PAT; pass the pat client option or set CLARIFAI_PAT (or a session token: sessionToken, CLARIFAI_SESSION_TOKEN).`, {
@@ -141,6 +149,7 @@ export class ClientContext {
   }
 
   close(): void {
+    this.closed = true;
     this.channel.close();
   }
 

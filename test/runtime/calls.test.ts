@@ -1,6 +1,6 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { createModelClient, closeClient } from "clarifai-typed";
+import { ClarifaiError, createModelClient, closeClient } from "clarifai-typed";
 import type { TestServer } from "clarifai-typed/testing";
 import type { PostModelOutputsRequest } from "../../runtime/wire/index.js";
 import { collect, signatures, startModelServer, type TestClient } from "./fixtures.js";
@@ -126,5 +126,25 @@ test("recordRequests: false serves every call kind and keeps no log", async () =
   } finally {
     closeClient(quietClient);
     await quiet.close();
+  }
+});
+
+test("a call on a closed client is a ClarifaiError naming the method, for each call kind", async () => {
+  const closed = createModelClient<TestClient>(signatures, identity, { baseUrl: server.address, insecure: true });
+  assert.equal(await closed.predict({ prompt: "a" }), "a");
+  closeClient(closed);
+  const calls: [string, () => Promise<unknown>][] = [
+    ["predict", () => closed.predict({ prompt: "a" })],
+    ["predict", () => closed.predict([{ prompt: "a" }])],
+    ["generate", () => collect(closed.generate({ count: 1 }))],
+    ["stream", () => collect(closed.stream({ items: ["a"] }))],
+  ];
+  for (const [method, call] of calls) {
+    await assert.rejects(call(), (error: unknown) => {
+      assert.ok(error instanceof ClarifaiError, `expected a ClarifaiError, got ${String(error)}`);
+      assert.equal(error.message, `${method}: this client was closed with closeClient(); create a new client to call the model again.`);
+      assert.equal(error.method, method);
+      return true;
+    });
   }
 });
