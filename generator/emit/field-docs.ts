@@ -16,7 +16,8 @@ export function argumentDocLines(field: ModelTypeField): string[] {
 function rangeText(field: ModelTypeField): string | undefined {
   const bounds = boundsText(field);
   if (bounds === undefined) return undefined;
-  return bounds.startsWith("at ") ? `A${bounds.slice(1)}.` : `Range: ${bounds}.`;
+  const oneSided = bounds.startsWith("at ");
+  return oneSided ? `${bounds.charAt(0).toUpperCase()}${bounds.slice(1)}.` : `Range: ${bounds}.`;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Maps a gRPC failure (non-OK status) to the runtime's ClarifaiError. */
-import { status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
+import { status as GrpcStatus } from "@grpc/grpc-js";
 import { ClarifaiError } from "../errors.js";
 import { StatusCode } from "../wire/status-code.js";
 
@@ -14,14 +14,10 @@ const clarifaiCodeOf: Partial<Record<GrpcStatus, StatusCode>> = {
   [GrpcStatus.PERMISSION_DENIED]: StatusCode.CONN_INSUFFICIENT_SCOPES,
 };
 
-/** What a failed call's status says: a grpc-js ServiceError, or a StatusObject of the channel's call API. */
+/** What a failed call's status says (a grpc-js StatusObject or ServiceError has both fields). */
 export interface GrpcFailure {
   code: GrpcStatus;
   details: string;
-}
-
-export function isServiceError(error: unknown): error is ServiceError {
-  return error instanceof Error && typeof (error as Partial<ServiceError>).code === "number" && "details" in error;
 }
 
 /**
