@@ -1,7 +1,7 @@
 /**
- * A push-to-pull bridge: a call's listener (or a Node readable) pushes messages in, one consumer pulls them with `next()` or
- * `for await`. It tells the producer to pause above `highWaterMark` buffered items and to resume once drained,
- * so a slow consumer never makes the process buffer a whole stream. The queue is its own async iterator (no
+ * A push-to-pull bridge: a call's listener (or a Node readable) pushes messages in, one consumer pulls them with
+ * `next()` or `for await`. It tells the producer to pause above `highWaterMark` buffered items and to resume once
+ * drained, so a slow consumer never makes the process buffer a whole stream. The queue is its own async iterator (no
  * async generator around it): each streamed message then costs one promise, not one per wrapping layer.
  */
 export interface FlowControl {
