@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { Metadata, type Client } from "@grpc/grpc-js";
 import type { MethodSignature } from "clarifai-typed";
 import { startTestServer, type TestServer } from "clarifai-typed/testing";
 
@@ -32,6 +33,25 @@ export function serveBenchModel(): Promise<TestServer> {
         for (let i = 0; i < count; i++) yield "token";
       },
     },
+  });
+}
+
+/**
+ * A raw unary PostModelOutputs on grpc-js' channel call API (the layer the runtime uses, below grpc-js' Client):
+ * `request` sent as it is, the answer's bytes returned undecoded.
+ */
+export function rawChannelUnary(client: Client, request: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const call = client.getChannel().createCall("/clarifai.api.V2/PostModelOutputs", Infinity, null, null, null);
+    let answer: Buffer | undefined;
+    call.start(new Metadata(), {
+      onReceiveMetadata() {},
+      onReceiveMessage: (message: Buffer) => void (answer = message),
+      onReceiveStatus: (status) => (status.code === 0 && answer ? resolve(answer) : reject(new Error(status.details))),
+    });
+    call.sendMessageWithContext({}, request);
+    call.halfClose();
+    call.startRead();
   });
 }
 

@@ -25,7 +25,8 @@ import { channelOptions } from "../runtime/transport/channel.js";
 import { encodeModelRequest } from "../runtime/transport/method-definitions.js";
 import { asBuffer } from "../runtime/transport/as-buffer.js";
 import {
-  benchSignatures as signatures, childProcessServer, inProcessServer, publish, serveIfChild, type BenchClient, type Placement,
+  benchSignatures as signatures, childProcessServer, inProcessServer, publish, rawChannelUnary, serveIfChild, type BenchClient,
+  type Placement,
 } from "./bench-model.js";
 import { median, option, quartiles } from "./stats.js";
 
@@ -52,18 +53,7 @@ async function connect(address: string, bytes: { predict: Buffer; generate: Buff
     raw.makeUnaryRequest("/clarifai.api.V2/PostModelOutputs", identity, identity, bytes.predict, new Metadata(), {},
       (error) => (error ? reject(error) : resolve())));
   // The same call one layer down: grpc-js' channel call API, which the runtime itself uses (no Client layer).
-  const rawChannel = raw.getChannel();
-  const channelUnary = () => new Promise<void>((resolve, reject) => {
-    const call = rawChannel.createCall("/clarifai.api.V2/PostModelOutputs", Infinity, null, null, null);
-    call.start(new Metadata(), {
-      onReceiveMetadata() {},
-      onReceiveMessage() {},
-      onReceiveStatus: (status) => (status.code === 0 ? resolve() : reject(new Error(status.details))),
-    });
-    call.sendMessageWithContext({}, bytes.predict);
-    call.halfClose();
-    call.startRead();
-  });
+  const channelUnary = () => rawChannelUnary(raw, bytes.predict);
   const runtimeUnary = () => client.predict({ prompt: "hello" });
   const unaryLoop = async (call: () => Promise<unknown>, calls = UNARY_CALLS) => {
     for (let i = 0; i < calls; i++) await call();
@@ -199,7 +189,8 @@ ${UNARY_CALLS} sequential unary calls or one ${STREAM_ITEMS}-message stream); ra
 (interquartile range in brackets). Baseline = raw @grpc/grpc-js on
 the same server with pre-encoded request bytes and undecoded responses, through its Client (\`makeUnaryRequest\`,
 \`makeServerStreamRequest\`). The runtime calls one layer lower, on the channel's call API; the row "raw side on
-grpc-js' channel call API" gives the raw call that layer too, so it shows the runtime's own cost alone. Load average when the run ended:
+grpc-js' channel call API" gives the raw call that layer too, so it shows the runtime's own cost alone. Load average
+when the run ended:
 ${loadavg().map((x) => x.toFixed(2)).join(", ")} (${cpus().length} CPUs; a load near or above that widens the spread).
 
 | measure | runtime | raw grpc-js | ratio | target |

@@ -9,8 +9,9 @@
  *
  * The segments are cut at the channel layer, which every variant goes through: a timestamp when
  * `Channel.prototype.createCall` is called and one when the call's listener gets the status. So the Client layer's
- * own work shows in the raw Client rows' "before" and "after" segments. Work inside real calls runs with cold caches, several times slower than in a tight loop, so this is the
- * figure to compare with the round trip. Server in a child process (as in production) and in this process.
+ * own work shows in the raw Client rows' "before" and "after" segments. Work inside real calls runs with cold caches,
+ * several times slower than in a tight loop, so this is the figure to compare with the round trip. Server in a child
+ * process (as in production) and in this process.
  *
  * Run: npm run build && node --import tsx bench/unary-segments.bench.ts [--append]  (--append writes bench/RESULTS.md)
  */
@@ -19,7 +20,7 @@ import { Channel, Client, credentials, Metadata } from "@grpc/grpc-js";
 import { createModelClient, closeClient } from "clarifai-typed";
 import type { ArgumentData } from "../runtime/wire/request-encoder.js";
 import {
-  benchSignatures, childProcessServer, inProcessServer, publish, serveIfChild, type BenchClient, type Placement,
+  benchSignatures, childProcessServer, inProcessServer, publish, rawChannelUnary, serveIfChild, type BenchClient, type Placement,
 } from "./bench-model.js";
 import { median } from "./stats.js";
 import { built } from "./built.js";
@@ -73,20 +74,6 @@ async function measure(address: string): Promise<Record<ClientName, Segments>> {
   const identity = (b: Buffer) => b;
   const rawCall = (channel: Client) => () => new Promise((resolve, reject) => channel.makeUnaryRequest(rpc.postModelOutputs.path,
     identity, identity, bytes, new Metadata(), {}, (error, value) => (error ? reject(error) : resolve(value))));
-  /** A unary call on the channel's call API, as the runtime makes it; `decode` turns the answer into the result. */
-  const onChannel = (request: () => Buffer, decode: (answer: Buffer) => unknown) => () => new Promise((resolve, reject) => {
-    const message = request();
-    const call = raw.getChannel().createCall(rpc.postModelOutputs.path, Infinity, null, null, null);
-    let answer: Buffer | undefined;
-    call.start(new Metadata(), {
-      onReceiveMetadata() {},
-      onReceiveMessage: (message: Buffer) => void (answer = message),
-      onReceiveStatus: (status) => (status.code === 0 && answer ? resolve(decode(answer)) : reject(new Error(status.details))),
-    });
-    call.sendMessageWithContext({}, message);
-    call.halfClose();
-    call.startRead();
-  });
   // The work any typed client does and raw grpc-js with pre-encoded bytes does not: validate and encode the arguments,
   // decode the response and its result. The difference to the runtime row is the runtime's own plumbing (options,
   // routing, retries, error mapping, promises).
@@ -94,11 +81,10 @@ async function measure(address: string): Promise<Record<ClientName, Segments>> {
   const calls: Record<ClientName, () => Promise<unknown>> = {
     rawDefault: rawCall(rawDefault),
     raw: rawCall(raw),
-    rawChannel: onChannel(() => bytes, (answer) => answer),
-    rawChannelCodec: onChannel(
-      () => asBuffer(encoder.encode([encodeArgumentsNow(signature, { prompt: "hello" }) as ArgumentData])),
-      (answer) => decodeResult(signature, decodeModelResponse(answer).outputs[0]?.data),
-    ),
+    rawChannel: () => rawChannelUnary(raw, bytes),
+    rawChannelCodec: () =>
+      rawChannelUnary(raw, asBuffer(encoder.encode([encodeArgumentsNow(signature, { prompt: "hello" }) as ArgumentData])))
+        .then((answer) => decodeResult(signature, decodeModelResponse(answer).outputs[0]?.data)),
     runtime: () => runtime.predict({ prompt: "hello" }),
   };
   const names = Object.keys(CLIENTS) as ClientName[];
@@ -170,7 +156,8 @@ async function main(): Promise<void> {
 
 Sequential unary calls, median of ${ROUNDS} interleaved samples of ${CALLS} calls; µs per call. "Before send" = from the
 call to grpc-js' \`Channel.createCall\`; "grpc-js + server" = from there to the status reaching the call's listener;
-"after status" = from there to the caller's result (a raw Client row's before and after include the Client layer); CPU = this process's CPU time (a child-process server's is not counted); KiB = JavaScript
+"after status" = from there to the caller's result (a raw Client row's before and after include the Client layer);
+CPU = this process's CPU time (a child-process server's is not counted); KiB = JavaScript
 heap allocated per call in this process (young-generation growth over 20 calls, median of the runs no GC interrupted).
 
 | server | client | before send | grpc-js + server | after status | round trip | client CPU | KiB allocated |
