@@ -52,9 +52,12 @@ export function unaryCall<Req, Res>(
       onReceiveMetadata() {},
       onReceiveMessage(bytes: Buffer) {
         if (response) return fail(GrpcStatus.UNIMPLEMENTED, "Too many responses received");
-        const read = deserialized(definition, bytes);
-        if ("code" in read) return fail(read.code, read.details);
-        response = read;
+        try {
+          response = { value: definition.responseDeserialize(bytes) };
+        } catch (error) {
+          const parsing = parsingFailure(error);
+          return fail(parsing.code, parsing.details);
+        }
         // Read on: grpc-js delivers the status only once nothing unread is left, so a second message that was never
         // read would hold the call open for ever (grpc-js' own Client hangs on such a server).
         call.startRead();
@@ -163,12 +166,15 @@ function receive<Res>(
     onReceiveMetadata() {},
     onReceiveMessage(bytes: Buffer) {
       reading = false;
-      const message = deserialized(definition, bytes);
-      if ("code" in message) {
-        failure ??= message;
-        return call.cancelWithStatus(message.code, message.details);
+      // Deserialized in place, not through a result object: this runs once per streamed message.
+      let message: Res;
+      try {
+        message = definition.responseDeserialize(bytes);
+      } catch (error) {
+        failure ??= parsingFailure(error);
+        return call.cancelWithStatus(failure.code, failure.details);
       }
-      queue.push(message.value);
+      queue.push(message);
       read();
     },
     onReceiveStatus(status: StatusObject) {
@@ -183,13 +189,9 @@ function receive<Res>(
   return queue;
 }
 
-/** A response's bytes through the method's deserializer, or the INTERNAL failure grpc-js' Client reports for them. */
-function deserialized<Res>(definition: Pick<MethodDefinition<unknown, Res>, "responseDeserialize">, bytes: Buffer): { value: Res } | GrpcFailure {
-  try {
-    return { value: definition.responseDeserialize(bytes) };
-  } catch (error) {
-    return { code: GrpcStatus.INTERNAL, details: `Response message parsing error: ${error instanceof Error ? error.message : String(error)}` };
-  }
+/** What grpc-js' Client reports for a response its method's deserializer rejects. */
+function parsingFailure(error: unknown): GrpcFailure {
+  return { code: GrpcStatus.INTERNAL, details: `Response message parsing error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
 /** The channel's call for one RPC, with the call's deadline (none = Infinity, as grpc-js' Client passes). */
